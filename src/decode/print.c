@@ -1,0 +1,155 @@
+/* Print helpers that read tracee memory: paths, strings, buffers, fds. */
+#include <inttypes.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "decode/dctx.h"
+
+/* the kernel's, not glibc's (which reserves two for itself) */
+#define KERNEL_SIGRTMIN 32
+#define KERNEL_SIGRTMAX 64
+
+int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
+{
+	if (!addr)
+		return -EFAULT;
+	return d->mem->read(d->mem->ctx, d->ev, addr, buf, len);
+}
+
+static void fd_decoration(struct dctx *d, int fd)
+{
+	struct strbuf sb = {0};
+
+	if (d->o->decode_fds && fd >= 0 && d->fd_describe &&
+	    d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb)) {
+		pr_puts(d->p, "<");
+		pr_puts(d->p, sb.buf);
+		pr_puts(d->p, ">");
+	}
+	sb_free(&sb);
+}
+
+void print_fd(struct dctx *d, int fd)
+{
+	pr_int(d->p, fd);
+	fd_decoration(d, fd);
+}
+
+void print_dirfd(struct dctx *d, int fd)
+{
+	if (fd == AT_FDCWD)
+		pr_raw(d->p, "AT_FDCWD");
+	else
+		print_fd(d, fd);
+}
+
+/* Reads a NUL-terminated string of at most max bytes. Returns its length, max+1 if no NUL
+ * was found within max bytes, or -errno. */
+static int read_cstr(struct dctx *d, uint64_t addr, char *buf, size_t max)
+{
+	int n = d->mem->read_str(d->mem->ctx, d->ev, addr, buf, max + 1);
+	if (n < 0)
+		return n;
+	if ((size_t)n > max)
+		return (int)max + 1;
+	return n;
+}
+
+void print_path(struct dctx *d, uint64_t addr)
+{
+	char buf[PATH_MAX + 1];
+
+	if (!addr) {
+		pr_raw(d->p, "NULL");
+		return;
+	}
+	int n = read_cstr(d, addr, buf, PATH_MAX);
+	if (n < 0) {
+		pr_hex(d->p, addr);
+		return;
+	}
+	pr_quoted(d->p, buf, (size_t)n > PATH_MAX ? PATH_MAX : (size_t)n, (size_t)n > PATH_MAX,
+		  false);
+}
+
+void print_str(struct dctx *d, uint64_t addr)
+{
+	unsigned max = d->o->strsize;
+	char *buf;
+
+	if (!addr) {
+		pr_raw(d->p, "NULL");
+		return;
+	}
+	buf = malloc(max + 2);
+	int n = read_cstr(d, addr, buf, max);
+	if (n < 0)
+		pr_hex(d->p, addr);
+	else
+		pr_quoted(d->p, buf, (size_t)n > max ? max : (size_t)n, (size_t)n > max, false);
+	free(buf);
+}
+
+void print_buf(struct dctx *d, uint64_t addr, uint64_t len)
+{
+	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
+	char *buf;
+
+	if (!addr) {
+		pr_raw(d->p, "NULL");
+		return;
+	}
+	buf = malloc(show + 1);
+	if (mem_read(d, addr, buf, show) < 0)
+		pr_hex(d->p, addr);
+	else
+		pr_quoted(d->p, buf, show, len > show, false);
+	free(buf);
+}
+
+void print_mode(struct dctx *d, uint64_t mode)
+{
+	static const struct {
+		unsigned bits;
+		const char *name;
+	} types[] = {
+		{S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
+		{S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},   {S_IFBLK, "S_IFBLK"},
+		{S_IFCHR, "S_IFCHR"},
+	};
+	unsigned fmt = mode & S_IFMT;
+	const char *tname = NULL;
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (types[i].bits == fmt)
+			tname = types[i].name;
+	pr_value_begin(d->p);
+	if (d->o->xlat_style == XS_RAW) {
+		pr_text(d->p, "%#03" PRIo64, mode);
+		return;
+	}
+	if (tname)
+		pr_text(d->p, "%s|", tname);
+	else if (fmt)
+		pr_text(d->p, "%#o|", fmt);
+	pr_text(d->p, "%#03" PRIo64, mode & ~(uint64_t)S_IFMT);
+}
+
+void print_signo(struct dctx *d, int sig)
+{
+	const char *name = signal_name(sig);
+
+	if (name) {
+		pr_raw(d->p, "%s", name);
+	} else if (sig >= KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
+		if (sig == KERNEL_SIGRTMIN)
+			pr_raw(d->p, "SIGRTMIN");
+		else
+			pr_raw(d->p, "SIGRT_%d", sig - KERNEL_SIGRTMIN);
+	} else {
+		pr_raw(d->p, "%d", sig);
+	}
+}
