@@ -1,4 +1,6 @@
 /* Print helpers that read tracee memory: paths, strings, buffers, fds. */
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <signal.h>

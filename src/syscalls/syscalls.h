@@ -2,6 +2,7 @@
  * kind each of its arguments is. Rows are generated from src/syscalls/<arch>.tbl. */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "xlat/xlat.h"

@@ -23,6 +23,7 @@ struct sc_event {
 	bool has_ret;	  /* the exit was seen */
 	uint64_t t_enter; /* CLOCK_REALTIME ns */
 	uint64_t t_exit;
+	uint64_t ip; /* instruction pointer at entry (-i) */
 	/* bpf backend: captured memory; the ptrace backend leaves these empty. */
 	unsigned ncaps;
 	struct sc_capture caps[8];

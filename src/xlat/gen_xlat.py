@@ -6,6 +6,7 @@ A .def file:
     #include <header.h>      headers that define the names (checked at build time)
     NAME                     value taken from the headers
     NAME VALUE               value given here; if the headers define NAME, they must agree
+    NAME =VALUE              the kernel's value, where libc defines NAME differently
 Blank lines and lines starting with '# ' are comments.
 
 Usage: gen_xlat.py c OUT.c FILE.def    one table
@@ -46,14 +47,15 @@ def gen_c(out, path):
     lines += includes
     lines.append('#include "xlat/xlat.h"')
     for n, v in rows:
-        if v is not None:
+        if v is not None and not v.startswith("="):
             lines.append(f"#ifdef {n}")
             lines.append(f'_Static_assert((uint64_t)({n}) == (uint64_t)({v}), '
                          f'"{n} in {name}.def disagrees with the system headers");')
             lines.append("#endif")
     lines.append(f"static const struct xlat_entry {name}_entries[] = {{")
     for n, v in rows:
-        lines.append(f'\t{{ (uint64_t)({v if v is not None else n}), "{n}" }},')
+        val = n if v is None else v.lstrip("=")
+        lines.append(f'\t{{ (uint64_t)({val}), "{n}" }},')
     lines.append("};")
     xt = "XT_FLAGS" if kind == "flags" else "XT_ENUM"
     lines.append(f"const struct xlat xl_{name} = {{ {name}_entries, "

@@ -1,4 +1,4 @@
-/* Tables of named constants (flags and enumerations), generated from src/xlat/*.def. */
+/* Tables of named constants (flags and enumerations), generated from the .def files in src/xlat. */
 #pragma once
 #include <stdint.h>
 

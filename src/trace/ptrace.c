@@ -1,0 +1,515 @@
+/* The ptrace backend: launching or attaching, the wait loop, and turning ptrace stops into
+ * the session's events. strace's behaviour is the reference throughout. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "basic/log.h"
+#include "trace/ptrace.h"
+#include "trace/ptrace_attach.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+static uint64_t now_ns(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static unsigned ptrace_options(const struct session *s)
+{
+	unsigned o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
+		     PTRACE_O_TRACESECCOMP;
+	/* Children are followed with -f, and also without it under a seccomp filter: a child
+	 * that nobody traces would get ENOSYS from SECCOMP_RET_TRACE. */
+	if (s->o->follow || seccomp_wanted(s->o))
+		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	if (s->o->kill_on_exit)
+		o |= PTRACE_O_EXITKILL;
+	return o;
+}
+
+static bool shown(struct session *s, struct tracee *t)
+{
+	return !(t->flags & (TF_HIDE_LOG | TF_SILENT)) && s->o->summary != SUMMARY_ONLY;
+}
+
+/* ---- syscalls ---- */
+
+static void syscall_enter(struct session *s, struct tracee *t,
+			  const struct __ptrace_syscall_info *info)
+{
+	struct sc_event *ev = &t->ev;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->tid = t->pid;
+	ev->tgid = t->tgid;
+	ev->nr = (long)info->entry.nr;
+	for (int i = 0; i < 6; i++)
+		ev->args[i] = info->entry.args[i];
+	ev->ip = info->instruction_pointer;
+	ev->t_enter = now_ns(CLOCK_REALTIME);
+	t->t_mono_enter = now_ns(CLOCK_MONOTONIC);
+	t->flags |= TF_INSYSCALL;
+	t->flags &= ~TF_FILTERED;
+
+	const struct syscall_info *si = syscall_get(ev->nr);
+	if ((t->flags & TF_HIDE_LOG) && (ev->nr == __NR_execve || ev->nr == __NR_execveat))
+		t->flags &= ~TF_HIDE_LOG;
+
+	bool traced = ev->nr >= 0 && ev->nr < NSYSCALL_SET ? numset_has(&s->o->filter.trace, (unsigned)ev->nr)
+						    : s->o->filter.trace.not;
+	t->flags &= ~TF_COUNTED;
+	if (!traced || (t->flags & (TF_HIDE_LOG | TF_SILENT)) || !path_filter_match(s, t)) {
+		t->flags |= TF_FILTERED;
+		return;
+	}
+	t->flags |= TF_COUNTED;
+	if (s->o->summary == SUMMARY_ONLY) {
+		t->flags |= TF_FILTERED;
+		return;
+	}
+	struct dctx *d = &t->d;
+	d->si = si;
+	d->exiting = false;
+	d->next_arg = 0;
+	memset(d->priv, 0, sizeof(d->priv));
+	d->rval = si ? si->rval : RV_DEC;
+	sb_reset(&d->aux);
+	printer_reset(&t->p);
+	t->dec_state = decode_syscall(d);
+	text_syscall_enter(s, t);
+}
+
+static void syscall_exit(struct session *s, struct tracee *t,
+			 const struct __ptrace_syscall_info *info)
+{
+	struct sc_event *ev = &t->ev;
+
+	if (!(t->flags & TF_INSYSCALL))
+		return; /* the exit of a syscall in progress when we attached */
+	t->flags &= ~TF_INSYSCALL;
+	ev->ret = info->exit.rval;
+	ev->is_error = info->exit.is_error;
+	ev->has_ret = true;
+	ev->t_exit = now_ns(CLOCK_REALTIME);
+
+	if (s->summary && (t->flags & TF_COUNTED)) {
+		uint64_t ns = s->o->summary_wall ? now_ns(CLOCK_MONOTONIC) - t->t_mono_enter
+						 : t->stime_ns - t->stime_at_enter;
+		summary_add(s->summary, ev->nr, ns, ev->is_error);
+	}
+	if (t->flags & TF_FILTERED)
+		return;
+	t->d.exiting = true;
+	if (t->dec_state != DEC_DONE)
+		t->dec_state = decode_syscall(&t->d);
+	text_syscall_exit(s, t);
+}
+
+static void handle_syscall_stop(struct session *s, struct tracee *t)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, sizeof(info), &info) < 0)
+		return;
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		t->stime_at_enter = t->stime_ns;
+		syscall_enter(s, t, &info);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		syscall_exit(s, t, &info);
+		break;
+	}
+}
+
+/* ---- launching ---- */
+
+/* strace resolves the command itself so that execve shows the full path. */
+static char *find_in_path(const char *cmd)
+{
+	if (strchr(cmd, '/'))
+		return strdup(cmd);
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	char *copy = strdup(path), *save = NULL;
+	for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+		char *full;
+		struct stat st;
+		if (asprintf(&full, "%s/%s", *dir ? dir : ".", cmd) < 0)
+			break;
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) {
+			free(copy);
+			return full;
+		}
+		free(full);
+	}
+	free(copy);
+	return NULL;
+}
+
+static void apply_env(const struct trace_opts *o)
+{
+	for (unsigned i = 0; i < o->nenv; i++) {
+		char *eq = strchr(o->env_set[i], '=');
+		if (eq) {
+			*eq = '\0';
+			setenv(o->env_set[i], eq + 1, 1);
+			*eq = '=';
+		} else {
+			unsetenv(o->env_set[i]);
+		}
+	}
+}
+
+static pid_t launch(struct session *s)
+{
+	const struct trace_opts *o = s->o;
+	char *path = find_in_path(o->argv[0]);
+	struct stat st;
+	struct passwd *pw = NULL;
+
+	if (!path || stat(path, &st) < 0) {
+		log_error("Can't stat '%s': %s", o->argv[0], strerror(path ? errno : ENOENT));
+		exit(1);
+	}
+	if (o->username) {
+		pw = getpwnam(o->username);
+		if (!pw) {
+			log_error("Cannot find user '%s'", o->username);
+			exit(1);
+		}
+	}
+	bool use_seccomp = seccomp_wanted(o);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		log_error_errno(-errno, "fork");
+		exit(1);
+	}
+	if (pid == 0) {
+		apply_env(o);
+		if (pw) {
+			if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setregid(pw->pw_gid, pw->pw_gid) < 0 ||
+			    setreuid(pw->pw_uid, pw->pw_uid) < 0) {
+				log_error_errno(-errno, "cannot run as user '%s'", o->username);
+				_exit(1);
+			}
+		}
+		signal(SIGCHLD, SIG_DFL);
+		kill(getpid(), SIGSTOP);
+		if (use_seccomp) {
+			int r = seccomp_install(&o->filter);
+			if (r < 0)
+				log_error_errno(r, "seccomp filter not installed, tracing every syscall");
+		}
+		execv(path, o->argv);
+		log_error_errno(-errno, "exec %s", path);
+		_exit(1);
+	}
+	free(path);
+	int status;
+	while (waitpid(pid, &status, WSTOPPED) < 0)
+		if (errno != EINTR) {
+			log_error_errno(-errno, "waitpid");
+			exit(1);
+		}
+	if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGSTOP) {
+		kill(pid, SIGKILL);
+		log_error("unexpected wait status %#x", (unsigned)status);
+		exit(1);
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0, ptrace_options(s)) < 0) {
+		int e = errno;
+		kill(pid, SIGKILL);
+		log_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(e));
+		exit(1);
+	}
+	kill(pid, SIGCONT);
+	return pid;
+}
+
+/* ---- attaching (-p) ---- */
+
+static int attach_process(struct session *s, pid_t pid)
+{
+	int r = ptrace_seize_thread(pid, ptrace_options(s));
+	if (r < 0) {
+		char why[256];
+		ptrace_explain_failure(pid, -r, why, sizeof(why));
+		log_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, why);
+		return r;
+	}
+	struct tracee *t = tracee_new(s, pid);
+	t->flags |= TF_ATTACHED | TF_STARTUP;
+	t->tgid = pid;
+
+	unsigned nthreads = 1;
+	char dir[64];
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	DIR *d = opendir(dir);
+	for (struct dirent *de; d && (de = readdir(d));) {
+		pid_t tid = (pid_t)atoi(de->d_name);
+		if (tid <= 0 || tid == pid || tracee_find(s, tid))
+			continue;
+		if (ptrace_seize_thread(tid, ptrace_options(s)) < 0)
+			continue;
+		struct tracee *th = tracee_new(s, tid);
+		th->flags |= TF_ATTACHED | TF_STARTUP;
+		th->tgid = pid;
+		nthreads++;
+	}
+	if (d)
+		closedir(d);
+	if (!s->o->quiet) {
+		if (nthreads > 1)
+			text_message(s, "Process %d attached with %u threads", pid, nthreads);
+		else
+			text_message(s, "Process %d attached", pid);
+	}
+	return 0;
+}
+
+/* ---- stops ---- */
+
+static void handle_exec(struct session *s, struct tracee *t)
+{
+	unsigned long old = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &old) < 0 || (pid_t)old == t->pid)
+		return;
+	/* A non-leader thread called execve: it now has the leader's tid. */
+	struct tracee *execer = tracee_find(s, (pid_t)old);
+	if (!execer)
+		return;
+	if (execer->curcol != 0 && !(execer->flags & TF_STAGED))
+		fprintf(execer->outf, " <pid changed to %d ...>\n", t->pid);
+	FILE *f = execer->outf;
+	execer->outf = t->outf;
+	t->outf = f;
+	execer->curcol = t->curcol;
+	t->curcol = 0;
+	tracee_drop(s, t);
+	tracee_rekey(s, execer, execer->tgid);
+	if (shown(s, execer))
+		text_superseded(s, execer, (pid_t)old);
+	execer->flags |= TF_REPRINT;
+}
+
+static void restart(struct tracee *t, int op, int sig)
+{
+	if (ptrace(op, t->pid, 0, sig) < 0 && errno != ESRCH)
+		log_error_errno(-errno, "ptrace(restart, %d)", t->pid);
+}
+
+static struct tracee *new_child(struct session *s, pid_t pid)
+{
+	struct tracee *t = tracee_new(s, pid);
+	char path[64], buf[512];
+
+	/* the thread group: from /proc, as the fork event may not have been seen yet */
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(buf, sizeof(buf), f))
+		if (strncmp(buf, "Tgid:", 5) == 0)
+			t->tgid = atoi(buf + 5);
+	if (f)
+		fclose(f);
+	if (!s->o->follow) {
+		t->flags |= TF_SILENT;
+	} else {
+		if (s->o->follow >= 2 && s->o->outfile) {
+			char name[4096];
+			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, pid);
+			t->outf = fopen(name, "w");
+			if (!t->outf) {
+				log_error_errno(-errno, "cannot open %s", name);
+				t->outf = s->out;
+			}
+		}
+		if (!s->o->quiet)
+			text_message(s, "Process %d attached", pid);
+	}
+	return t;
+}
+
+static void handle_stop(struct session *s, struct tracee *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+	int op = (t->flags & TF_SECCOMP) && !(t->flags & TF_INSYSCALL) ? PTRACE_CONT
+									: PTRACE_SYSCALL;
+
+	switch (event) {
+	case 0:
+		if (sig == (SIGTRAP | 0x80)) {
+			handle_syscall_stop(s, t);
+			op = (t->flags & TF_SECCOMP) && !(t->flags & TF_INSYSCALL) ? PTRACE_CONT
+										  : PTRACE_SYSCALL;
+			restart(t, op, 0);
+			return;
+		}
+		siginfo_t si;
+		if (ptrace(PTRACE_GETSIGINFO, t->pid, 0, &si) < 0) {
+			/* group-stop of a non-seized tracee */
+			if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+				text_stopped(s, t, sig);
+			restart(t, PTRACE_LISTEN, 0);
+			return;
+		}
+		if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+			text_signal(s, t, &si);
+		restart(t, op, sig);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+			if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+				text_stopped(s, t, sig);
+			restart(t, PTRACE_LISTEN, 0);
+			return;
+		}
+		restart(t, op, 0);
+		return;
+	case PTRACE_EVENT_EXEC:
+		handle_exec(s, t);
+		t = tracee_find(s, t->pid) ? tracee_find(s, t->pid) : t;
+		restart(t, PTRACE_SYSCALL, 0);
+		return;
+	case PTRACE_EVENT_EXIT:
+		if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
+			text_exit_event(s, t);
+		restart(t, PTRACE_CONT, 0);
+		return;
+	case PTRACE_EVENT_SECCOMP:
+		if (!(t->flags & TF_SECCOMP)) {
+			/* the filter was installed: the entry stop was already seen */
+			t->flags |= TF_SECCOMP;
+			restart(t, PTRACE_SYSCALL, 0);
+			return;
+		}
+		handle_syscall_stop(s, t);
+		restart(t, PTRACE_SYSCALL, 0);
+		return;
+	default: /* fork, vfork, clone: the child shows up by itself */
+		restart(t, op, 0);
+		return;
+	}
+}
+
+static void handle_exit(struct session *s, struct tracee *t, int status)
+{
+	if (t->pid == s->child) {
+		s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status) : WEXITSTATUS(status);
+		s->child = 0;
+	}
+	if (shown(s, t))
+		text_exited(s, t, status);
+	tracee_drop(s, t);
+}
+
+/* Detaches every tracee, leaving it running (strace's detach()). */
+static void detach_all(struct session *s)
+{
+	for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++) {
+		while (s->tab[i]) {
+			struct tracee *t = s->tab[i];
+			if (t->pid == s->child && s->o->argv) {
+				kill(t->pid, SIGCONT);
+				kill(t->pid, interrupted ? interrupted : SIGTERM);
+			}
+			ptrace_detach_thread(t->pid);
+			if (shown(s, t))
+				text_detached(s, t);
+			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
+				text_message(s, "Process %d detached", t->pid);
+			tracee_drop(s, t);
+		}
+	}
+}
+
+int ptrace_run(struct session *s)
+{
+	struct sigaction sa = {.sa_handler = on_interrupt};
+	bool any = false;
+
+	s->mem = ptrace_mem_reader;
+	s->fd_describe = fd_describe_proc;
+	sigemptyset(&sa.sa_mask);
+	if (s->o->argv) {
+		s->child = launch(s);
+		struct tracee *t = tracee_new(s, s->child);
+		t->flags |= TF_HIDE_LOG;
+		if (s->o->follow >= 2 && s->o->outfile) {
+			char name[4096];
+			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, s->child);
+			t->outf = fopen(name, "w");
+			if (!t->outf)
+				t->outf = s->out;
+		}
+		any = true;
+	}
+	for (unsigned i = 0; i < s->o->npids; i++)
+		any |= attach_process(s, s->o->pids[i]) == 0;
+	if (!any)
+		return 1;
+	/* launched: Ctrl-C goes to the whole foreground group anyway; attached: detach */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+
+	while (s->nprocs > 0 && !interrupted) {
+		int status;
+		struct rusage ru;
+		pid_t pid = wait4(-1, &status, __WALL, s->summary ? &ru : NULL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct tracee *t = tracee_find(s, pid);
+		if (!t) {
+			if (!WIFSTOPPED(status))
+				continue;
+			t = new_child(s, pid);
+		}
+		if (s->summary)
+			t->stime_ns = (uint64_t)ru.ru_stime.tv_sec * 1000000000ull +
+				      (uint64_t)ru.ru_stime.tv_usec * 1000ull;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			handle_exit(s, t, status);
+			continue;
+		}
+		t->flags &= ~TF_STARTUP;
+		handle_stop(s, t, status);
+	}
+	if (interrupted)
+		detach_all(s);
+	if (s->summary)
+		summary_print(s->summary, s->out, s->o->sort_by);
+	fflush(s->out);
+	return 0;
+}

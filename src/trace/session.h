@@ -1,0 +1,121 @@
+/* A tracing session: the options, the traced threads, and where their output goes.
+ * Backends (ptrace.c, bpf.c) drive it; sinks (output/text.c, output/summary.c) read it. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "decode/dctx.h"
+#include "output/printer.h"
+#include "trace/event.h"
+#include "trace/filter.h"
+
+enum summary_mode {
+	SUMMARY_NONE,
+	SUMMARY_ONLY, /* -c */
+	SUMMARY_ALSO, /* -C */
+};
+
+struct trace_opts {
+	struct print_opts print;
+	struct filter filter;
+	int follow;		/* -f: 1, -ff: 2 */
+	const char *outfile;	/* -o */
+	bool outfile_append;	/* -A */
+	int quiet;		/* -q: 1, -qq: 2 (exit messages too), -qqq: 3 */
+	const char *username;	/* -u */
+	char **env_set;		/* -E VAR=VAL / -E VAR */
+	unsigned nenv;
+	int tflag;		/* -t, -tt, -ttt */
+	bool rflag;		/* -r */
+	bool Tflag;		/* -T */
+	bool iflag;		/* -i */
+	unsigned acolumn;	/* -a */
+	enum summary_mode summary;
+	bool summary_wall;	/* -w */
+	const char *sort_by;	/* -S */
+	bool kill_on_exit;	/* --kill-on-exit */
+	bool no_seccomp;	/* --seccomp-bpf=no (internal: never filter) */
+	pid_t *pids;		/* -p */
+	unsigned npids;
+	char **argv;		/* command to launch */
+};
+
+/* Per-tracee flags. */
+enum {
+	TF_INSYSCALL = 1 << 0,	/* between entry and exit stop */
+	TF_ATTACHED = 1 << 1,	/* attached with -p (detach on exit) */
+	TF_HIDE_LOG = 1 << 2,	/* launched child before its execve */
+	TF_FILTERED = 1 << 3,	/* the current syscall is not shown */
+	TF_REPRINT = 1 << 4,	/* print "<... resumed>" on exit */
+	TF_SECCOMP = 1 << 5,	/* runs under our seccomp filter */
+	TF_SILENT = 1 << 6,	/* followed only for the seccomp filter's sake: never printed */
+	TF_STARTUP = 1 << 7,	/* first stop not seen yet */
+	TF_STAGED = 1 << 8,	/* the line is held back until the status is known */
+	TF_COUNTED = 1 << 9,	/* the current syscall counts in -c */
+};
+
+struct tracee {
+	pid_t pid; /* tid */
+	pid_t tgid;
+	unsigned flags;
+	struct sc_event ev;
+	struct dctx d;
+	struct printer p;
+	int dec_state;	       /* DEC_MORE / DEC_DONE of the current syscall */
+	unsigned curcol;       /* columns on the current line; 0 = line ended */
+	FILE *outf;
+	struct strbuf staged;  /* -e status=: the line until its status is known */
+	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
+	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
+	uint64_t stime_at_enter; /* stime_ns at entry (-c) */
+	struct tracee *hnext;
+};
+
+struct summary;
+
+struct session {
+	struct trace_opts *o;
+	FILE *out;		  /* shared output: stderr or -o */
+	struct tracee *printing;  /* the tracee whose line is open */
+	unsigned nprocs;
+	struct tracee *tab[256];  /* hash by tid */
+	struct summary *summary;
+	pid_t child;		  /* launched command, 0 if none or gone */
+	int exit_code;		  /* launched command's: status, or 0x100|signal */
+	struct mem_reader mem;
+	fd_describe_fn fd_describe;
+	uint64_t r_last_ns;	  /* -r */
+};
+
+struct tracee *tracee_find(struct session *s, pid_t pid);
+struct tracee *tracee_new(struct session *s, pid_t pid);
+void tracee_drop(struct session *s, struct tracee *t);
+void tracee_rekey(struct session *s, struct tracee *t, pid_t pid);
+
+/* Text sink (output/text.c): strace's output. */
+void text_syscall_enter(struct session *s, struct tracee *t);
+void text_syscall_exit(struct session *s, struct tracee *t);
+void text_exit_event(struct session *s, struct tracee *t); /* "= ?" before a thread dies */
+void text_signal(struct session *s, struct tracee *t, const void *siginfo);
+void text_stopped(struct session *s, struct tracee *t, int sig);
+void text_exited(struct session *s, struct tracee *t, int status);
+void text_superseded(struct session *s, struct tracee *t, pid_t old);
+void text_detached(struct session *s, struct tracee *t);
+void text_restart_syscall(struct session *s, struct tracee *t, const char *resumed);
+/* Message on stderr: "scry: Process N attached" */
+void text_message(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Summary sink (output/summary.c): -c/-C. */
+struct summary *summary_new(void);
+void summary_add(struct summary *sum, long nr, uint64_t ns, bool error);
+void summary_print(struct summary *sum, FILE *f, const char *sort_by);
+void summary_free(struct summary *sum);
+bool summary_sort_key_valid(const char *name);
+
+/* Describes an fd for -y/-yy from /proc (trace/fdpath.c). */
+bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+
+/* Whether the syscall in t->ev passes -P and --trace-fds (trace/pathfilter.c). */
+bool path_filter_match(struct session *s, struct tracee *t);
