@@ -64,6 +64,7 @@ static const char usage_text[] =
 	"  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
 	"  --kill-on-exit                kill the launched tracees if scry is killed\n"
 	"  --seccomp-bpf                 accepted; scry uses a seccomp filter whenever it is safe\n"
+	"  --backend=auto|ptrace|bpf     how to trace (default auto)\n"
 	"\n"
 	"Miscellaneous:\n"
 	"  -h, --help                    print this help\n"
@@ -79,6 +80,7 @@ enum {
 	OPT_NO_SECCOMP,
 	OPT_STRINGS_HEX,
 	OPT_DECODE_FDS,
+	OPT_BACKEND,
 };
 
 static const struct option long_options[] = {
@@ -117,8 +119,15 @@ static const struct option long_options[] = {
 	{"signals", required_argument, 0, OPT_SIGNAL},
 	{"status", required_argument, 0, OPT_STATUS},
 	{"trace-fds", required_argument, 0, OPT_TRACE_FDS},
+	{"backend", required_argument, 0, OPT_BACKEND},
 	{0, 0, 0, 0},
 };
+
+/* "strace" through the link, else "scry trace" */
+static const char *invoked_as(void)
+{
+	return strcmp(program_name, "strace") == 0 ? "strace" : "scry trace";
+}
 
 /* strace's own exit status for bad usage */
 #define EXIT_USAGE 1
@@ -133,7 +142,7 @@ static _Noreturn void usage_error(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "%s: %s\nTry '%s -h' for more information.\n", program_name, msg,
-		program_name);
+		invoked_as());
 	exit(EXIT_USAGE);
 }
 
@@ -344,6 +353,14 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 				usage_error("%s", err);
 			break;
 		}
+		case OPT_BACKEND:
+			if (strcmp(optarg, "auto") == 0 || strcmp(optarg, "ptrace") == 0)
+				o->backend = optarg;
+			else if (strcmp(optarg, "bpf") == 0)
+				o->backend = optarg;
+			else
+				usage_error("invalid backend '%s' (auto, ptrace or bpf)", optarg);
+			break;
 		case OPT_TRACE_FDS: {
 			char err[256];
 			if (filter_parse_fds(&o->filter, optarg, err, sizeof(err)) < 0)
@@ -351,7 +368,7 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 			break;
 		}
 		default:
-			fprintf(stderr, "Try '%s -h' for more information.\n", program_name);
+			fprintf(stderr, "Try '%s -h' for more information.\n", invoked_as());
 			exit(EXIT_USAGE);
 		}
 	}
@@ -386,6 +403,10 @@ int cmd_trace(int argc, char **argv)
 			log_error("Can't fopen '%s': %s", o.outfile, strerror(errno));
 			return 1;
 		}
+	}
+	if (o.backend && strcmp(o.backend, "bpf") == 0) {
+		log_error("the bpf backend is not built into this scry; use --backend=ptrace");
+		return 1;
 	}
 	if (o.summary != SUMMARY_NONE)
 		s.summary = summary_new();

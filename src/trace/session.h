@@ -36,6 +36,7 @@ struct trace_opts {
 	bool summary_wall;	/* -w */
 	const char *sort_by;	/* -S */
 	bool kill_on_exit;	/* --kill-on-exit */
+	const char *backend;	/* --backend */
 	bool no_seccomp;	/* --seccomp-bpf=no (internal: never filter) */
 	pid_t *pids;		/* -p */
 	unsigned npids;
