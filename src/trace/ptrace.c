@@ -48,10 +48,6 @@ static unsigned ptrace_options(const struct session *s)
 	return o;
 }
 
-static bool shown(struct session *s, struct tracee *t)
-{
-	return !(t->flags & (TF_HIDE_LOG | TF_SILENT)) && s->o->summary != SUMMARY_ONLY;
-}
 
 /* ---- syscalls ---- */
 
@@ -69,35 +65,7 @@ static void syscall_enter(struct session *s, struct tracee *t,
 	ev->ip = info->instruction_pointer;
 	ev->t_enter = now_ns(CLOCK_REALTIME);
 	t->t_mono_enter = now_ns(CLOCK_MONOTONIC);
-	t->flags |= TF_INSYSCALL;
-	t->flags &= ~TF_FILTERED;
-
-	const struct syscall_info *si = syscall_get(ev->nr);
-	if ((t->flags & TF_HIDE_LOG) && (ev->nr == __NR_execve || ev->nr == __NR_execveat))
-		t->flags &= ~TF_HIDE_LOG;
-
-	bool traced = ev->nr >= 0 && ev->nr < NSYSCALL_SET ? numset_has(&s->o->filter.trace, (unsigned)ev->nr)
-						    : s->o->filter.trace.not;
-	t->flags &= ~TF_COUNTED;
-	if (!traced || (t->flags & (TF_HIDE_LOG | TF_SILENT)) || !path_filter_match(s, t)) {
-		t->flags |= TF_FILTERED;
-		return;
-	}
-	t->flags |= TF_COUNTED;
-	if (s->o->summary == SUMMARY_ONLY) {
-		t->flags |= TF_FILTERED;
-		return;
-	}
-	struct dctx *d = &t->d;
-	d->si = si;
-	d->exiting = false;
-	d->next_arg = 0;
-	memset(d->priv, 0, sizeof(d->priv));
-	d->rval = si ? si->rval : RV_DEC;
-	sb_reset(&d->aux);
-	printer_reset(&t->p);
-	t->dec_state = decode_syscall(d);
-	text_syscall_enter(s, t);
+	session_syscall_enter(s, t);
 }
 
 static void syscall_exit(struct session *s, struct tracee *t,
@@ -107,23 +75,13 @@ static void syscall_exit(struct session *s, struct tracee *t,
 
 	if (!(t->flags & TF_INSYSCALL))
 		return; /* the exit of a syscall in progress when we attached */
-	t->flags &= ~TF_INSYSCALL;
 	ev->ret = info->exit.rval;
 	ev->is_error = info->exit.is_error;
 	ev->has_ret = true;
 	ev->t_exit = now_ns(CLOCK_REALTIME);
-
-	if (s->summary && (t->flags & TF_COUNTED)) {
-		uint64_t ns = s->o->summary_wall ? now_ns(CLOCK_MONOTONIC) - t->t_mono_enter
-						 : t->stime_ns - t->stime_at_enter;
-		summary_add(s->summary, ev->nr, ns, ev->is_error);
-	}
-	if (t->flags & TF_FILTERED)
-		return;
-	t->d.exiting = true;
-	if (t->dec_state != DEC_DONE)
-		t->dec_state = decode_syscall(&t->d);
-	text_syscall_exit(s, t);
+	uint64_t ns = s->o->summary_wall ? now_ns(CLOCK_MONOTONIC) - t->t_mono_enter
+					 : t->stime_ns - t->stime_at_enter;
+	session_syscall_exit(s, t, ns);
 }
 
 static void handle_syscall_stop(struct session *s, struct tracee *t)
@@ -313,7 +271,7 @@ static void handle_exec(struct session *s, struct tracee *t)
 	t->curcol = 0;
 	tracee_drop(s, t);
 	tracee_rekey(s, execer, execer->tgid);
-	if (shown(s, execer))
+	if (session_shown(s, execer))
 		text_superseded(s, execer, (pid_t)old);
 	execer->flags |= TF_REPRINT;
 }
@@ -374,18 +332,18 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		siginfo_t si;
 		if (ptrace(PTRACE_GETSIGINFO, t->pid, 0, &si) < 0) {
 			/* group-stop of a non-seized tracee */
-			if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
 				text_stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
 		}
-		if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+		if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
 			text_signal(s, t, &si);
 		restart(t, op, sig);
 		return;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
-			if (shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
+			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
 				text_stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
@@ -424,7 +382,7 @@ static void handle_exit(struct session *s, struct tracee *t, int status)
 		s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status) : WEXITSTATUS(status);
 		s->child = 0;
 	}
-	if (shown(s, t))
+	if (session_shown(s, t))
 		text_exited(s, t, status);
 	tracee_drop(s, t);
 }
@@ -440,7 +398,7 @@ static void detach_all(struct session *s)
 				kill(t->pid, interrupted ? interrupted : SIGTERM);
 			}
 			ptrace_detach_thread(t->pid);
-			if (shown(s, t))
+			if (session_shown(s, t))
 				text_detached(s, t);
 			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
 				text_message(s, "Process %d detached", t->pid);

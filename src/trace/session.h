@@ -95,6 +95,14 @@ struct tracee *tracee_new(struct session *s, pid_t pid);
 void tracee_drop(struct session *s, struct tracee *t);
 void tracee_rekey(struct session *s, struct tracee *t, pid_t pid);
 
+/* The path of one syscall through filters, decoders and sinks (trace/session.c). The backend
+ * fills t->ev (nr, args, t_enter) before _enter and (ret, is_error, t_exit) before _exit; ns is
+ * the time the syscall counts for in -c. */
+void session_syscall_enter(struct session *s, struct tracee *t);
+void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns);
+/* Whether t's output is printed at all (not before its exec, not a silent follower, not -c). */
+bool session_shown(const struct session *s, const struct tracee *t);
+
 /* Text sink (output/text.c): strace's output. */
 void text_syscall_enter(struct session *s, struct tracee *t);
 void text_syscall_exit(struct session *s, struct tracee *t);
