@@ -13,8 +13,11 @@
 #include "basic/log.h"
 #include "cmd/commands.h"
 #include "trace/ptrace.h"
-#include "trace/session.h"
 #include "version.h"
+#if HAVE_BPF
+#include "trace/bpf.h"
+#endif
+#include "trace/session.h"
 
 static const char usage_text[] =
 	"usage: scry trace [-ACdffhiqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
@@ -64,7 +67,9 @@ static const char usage_text[] =
 	"  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
 	"  --kill-on-exit                kill the launched tracees if scry is killed\n"
 	"  --seccomp-bpf                 accepted; scry uses a seccomp filter whenever it is safe\n"
-	"  --backend=auto|ptrace|bpf     how to trace (default auto)\n"
+	"  --backend=auto|ptrace|bpf     how to trace (default auto: bpf when it loads and\n"
+	"                                no option needs ptrace)\n"
+	"  --strict                      exit with status 1 if any event was lost (bpf)\n"
 	"\n"
 	"Miscellaneous:\n"
 	"  -h, --help                    print this help\n"
@@ -81,6 +86,7 @@ enum {
 	OPT_STRINGS_HEX,
 	OPT_DECODE_FDS,
 	OPT_BACKEND,
+	OPT_STRICT,
 };
 
 static const struct option long_options[] = {
@@ -120,6 +126,7 @@ static const struct option long_options[] = {
 	{"status", required_argument, 0, OPT_STATUS},
 	{"trace-fds", required_argument, 0, OPT_TRACE_FDS},
 	{"backend", required_argument, 0, OPT_BACKEND},
+	{"strict", no_argument, 0, OPT_STRICT},
 	{0, 0, 0, 0},
 };
 
@@ -361,6 +368,9 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 			else
 				usage_error("invalid backend '%s' (auto, ptrace or bpf)", optarg);
 			break;
+		case OPT_STRICT:
+			o->strict = true;
+			break;
 		case OPT_TRACE_FDS: {
 			char err[256];
 			if (filter_parse_fds(&o->filter, optarg, err, sizeof(err)) < 0)
@@ -385,6 +395,40 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 	o->outfile_append = append;
 }
 
+/* --backend: auto takes bpf when it loads and no option needs ptrace, silently falling back;
+ * an explicit bpf says why it cannot be used and fails. */
+static int run_backend(struct session *s)
+{
+	const char *backend = s->o->backend ? s->o->backend : "auto";
+	bool want_bpf = strcmp(backend, "bpf") == 0;
+
+	if (strcmp(backend, "ptrace") == 0)
+		return ptrace_run(s);
+#if HAVE_BPF
+	char why[256];
+	if (bpf_options_need_ptrace(s->o, why, sizeof(why))) {
+		if (want_bpf) {
+			log_error("cannot use the bpf backend: %s", why);
+			return 1;
+		}
+		return ptrace_run(s);
+	}
+	int r = bpf_run(s, why, sizeof(why));
+	if (r != BPF_RUN_UNAVAILABLE)
+		return r;
+	if (want_bpf) {
+		log_error("cannot use the bpf backend: %s", why);
+		return 1;
+	}
+#else
+	if (want_bpf) {
+		log_error("the bpf backend is not built into this scry; use --backend=ptrace");
+		return 1;
+	}
+#endif
+	return ptrace_run(s);
+}
+
 int cmd_trace(int argc, char **argv)
 {
 	struct trace_opts o = {
@@ -404,19 +448,17 @@ int cmd_trace(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (o.backend && strcmp(o.backend, "bpf") == 0) {
-		log_error("the bpf backend is not built into this scry; use --backend=ptrace");
-		return 1;
-	}
 	if (o.summary != SUMMARY_NONE)
 		s.summary = summary_new();
 
-	int r = ptrace_run(&s);
+	int r = run_backend(&s);
 	if (s.out != stderr)
 		fclose(s.out);
 	summary_free(s.summary);
 	if (r)
 		return r;
+	if (o.strict && s.lost)
+		return 1;
 	if (o.argv) {
 		if (s.exit_code & 0x100) {
 			/* die the way the command died (without a core file of our own) */

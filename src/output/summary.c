@@ -48,6 +48,21 @@ void summary_add(struct summary *s, long nr, uint64_t ns, bool error)
 	c->ns += ns;
 }
 
+void summary_add_many(struct summary *s, long nr, uint64_t calls, uint64_t errors, uint64_t ns,
+		      uint64_t min_ns, uint64_t max_ns)
+{
+	if (!calls || nr < 0 || (unsigned long)nr >= s->n || !syscall_table[nr].name)
+		return;
+	struct counts *c = &s->c[nr];
+	if (!c->calls || min_ns < c->min_ns)
+		c->min_ns = min_ns;
+	if (max_ns > c->max_ns)
+		c->max_ns = max_ns;
+	c->calls += calls;
+	c->errors += errors;
+	c->ns += ns;
+}
+
 static const struct counts *sort_base;
 static int (*sort_key)(const struct counts *, const struct counts *, unsigned, unsigned);
 

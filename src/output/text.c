@@ -388,3 +388,17 @@ void text_message(struct session *s, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+void text_lost(struct session *s, uint64_t n, const char *why)
+{
+	struct tracee *p = s->printing;
+
+	if (p && p->curcol != 0 && !(p->flags & TF_STAGED)) {
+		emit(p, " <unfinished ...>\n", 18);
+		p->curcol = 0;
+		flush_line(s, p);
+	}
+	s->printing = NULL;
+	fprintf(s->out, "+++ lost %" PRIu64 " event%s (%s) +++\n", n, n == 1 ? "" : "s", why);
+	fflush(s->out);
+}

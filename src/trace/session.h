@@ -37,6 +37,7 @@ struct trace_opts {
 	const char *sort_by;	/* -S */
 	bool kill_on_exit;	/* --kill-on-exit */
 	const char *backend;	/* --backend */
+	bool strict;		/* --strict: exit nonzero if any event was lost */
 	bool no_seccomp;	/* --seccomp-bpf=no (internal: never filter) */
 	pid_t *pids;		/* -p */
 	unsigned npids;
@@ -88,6 +89,7 @@ struct session {
 	struct mem_reader mem;
 	fd_describe_fn fd_describe;
 	uint64_t r_last_ns;	  /* -r */
+	uint64_t lost;		  /* events a backend could not deliver (--strict) */
 };
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
@@ -113,12 +115,17 @@ void text_exited(struct session *s, struct tracee *t, int status);
 void text_superseded(struct session *s, struct tracee *t, pid_t old);
 void text_detached(struct session *s, struct tracee *t);
 void text_restart_syscall(struct session *s, struct tracee *t, const char *resumed);
+/* "+++ lost 12 events (ring buffer full) +++": events a backend could not deliver. */
+void text_lost(struct session *s, uint64_t n, const char *why);
 /* Message on stderr: "scry: Process N attached" */
 void text_message(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Summary sink (output/summary.c): -c/-C. */
 struct summary *summary_new(void);
 void summary_add(struct summary *sum, long nr, uint64_t ns, bool error);
+/* Adds calls counted elsewhere (the bpf backend counts -c in the kernel). */
+void summary_add_many(struct summary *sum, long nr, uint64_t calls, uint64_t errors, uint64_t ns,
+		      uint64_t min_ns, uint64_t max_ns);
 void summary_print(struct summary *sum, FILE *f, const char *sort_by);
 void summary_free(struct summary *sum);
 bool summary_sort_key_valid(const char *name);

@@ -1,0 +1,708 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The kernel side of `scry trace --backend=bpf`: one record per syscall of the traced
+ * processes, with the memory its arguments point to captured as user space's plan says,
+ * through one ring buffer; plus fork, exec, exit and signals so that user space can follow
+ * the tracees as the ptrace backend does. -c is counted here, without records. */
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "trace.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define SIGKILL 9
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define NR_execve 59
+#define NR_execveat 322
+#define TRACE_SIGNAL_IGNORED 1
+
+/* Set by user space before load. */
+const volatile struct scry_plan plans[SCRY_NR_MAX];
+const volatile struct scry_plan unknown_plan; /* numbers past the table */
+const volatile bool follow;		      /* -f: children and new threads */
+const volatile bool summary_wall;	      /* -c -w: wall time, else system time */
+const volatile bool signals_wanted;	      /* signal records (not under -c) */
+
+/* Written by user space while running. */
+__u64 tgid_bits[SCRY_PID_MAX / 64];
+__u32 hide_tgid; /* the launched command before its execve: not shown */
+
+/* Read by user space. */
+__u64 lost[SL_N];
+
+struct task_st {
+	__u32 flags;
+	__u32 seq;
+	__u32 used; /* capture bytes in data */
+	__u32 npend;
+	__u32 refetch; /* entry captures (op bits) that faulted: tried again at exit */
+	__u32 pad;
+	__u64 nsw0; /* context switches at entry */
+	__u64 rt0;  /* sum_exec_runtime at entry */
+	__u8 pend[SCRY_NPEND][48];
+	struct scry_rec rec;
+	__u8 data[SCRY_REC_DATA + SCRY_CAP_MAX];
+};
+
+enum {
+	TS_IN = 1 << 0,	    /* in a syscall that has a plan */
+	TS_SENT = 1 << 1,   /* its entry went out as SR_ENTER */
+	TS_IGNORE = 1 << 2, /* a thread not followed (no -f) */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct task_st);
+} tasks SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} rb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SCRY_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct scry_count);
+} counts SEC(".maps");
+
+static __always_inline bool traced(__u32 tgid)
+{
+	__u32 i = (tgid / 64) & (SCRY_PID_MAX / 64 - 1);
+
+	return (tgid_bits[i] >> (tgid % 64)) & 1;
+}
+
+static __always_inline void lose(int what)
+{
+	if (what >= 0 && what < SL_N)
+		__sync_fetch_and_add(&lost[what], 1);
+}
+
+static __always_inline void out(void *data, __u64 size, bool wake)
+{
+	__u64 flags = BPF_RB_NO_WAKEUP;
+
+	if (wake || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
+		flags = BPF_RB_FORCE_WAKEUP;
+	if (bpf_ringbuf_output(&rb, data, size, flags))
+		lose(SL_RING);
+}
+
+static __always_inline const volatile struct scry_plan *plan_of(__s64 nr)
+{
+	__u64 i = (__u64)nr;
+
+	if (i >= SCRY_NR_MAX)
+		return &unknown_plan;
+	barrier_var(i);
+	return &plans[i & (SCRY_NR_MAX - 1)];
+}
+
+/* The record's size, bounded so that the verifier sees it fits the task storage. */
+static __always_inline __u32 rec_size(struct task_st *st)
+{
+	__u32 used = st->used;
+
+	if (used > SCRY_REC_DATA)
+		used = SCRY_REC_DATA;
+	barrier_var(used);
+	used &= 2 * SCRY_REC_DATA - 1;
+	if (used > SCRY_REC_DATA)
+		used = SCRY_REC_DATA;
+	barrier_var(used);
+	st->rec.size = sizeof(st->rec) + used;
+	return sizeof(st->rec) + used;
+}
+
+/* ---- captures ---- */
+
+struct cap_ctx {
+	struct task_st *st;
+	const volatile struct scry_capop *op;
+	__u64 addr;	/* array base */
+	__u64 remain;	/* CK_IOVEC at exit: bytes of ret not yet given out */
+	__u32 n;	/* elements */
+	__u8 flags;	/* SCF_EXIT */
+	__u8 fault;
+	__u8 stop;
+};
+
+/* Reserves a capture of want bytes at the end of the record; returns the offset of its
+ * header in data, or -1 when the record is full. *room: bytes the data may take. */
+static __always_inline long cap_begin(struct task_st *st, __u64 addr, __u32 want, __u32 orig,
+				      __u8 flags, __u32 *room)
+{
+	__u32 off = st->used;
+	__u32 left;
+
+	if (off > SCRY_REC_DATA - sizeof(struct scry_cap)) {
+		st->rec.flags |= SRF_FULL;
+		lose(SL_TOOBIG);
+		return -1;
+	}
+	left = SCRY_REC_DATA - off - sizeof(struct scry_cap);
+	if (want > left) {
+		st->rec.flags |= SRF_FULL;
+		lose(SL_TOOBIG);
+		want = left;
+	}
+	if (want > SCRY_CAP_MAX - 1)
+		want = SCRY_CAP_MAX - 1;
+	*room = want;
+	struct scry_cap *c = (void *)&st->data[off & (SCRY_REC_DATA - 1)];
+	c->addr = addr;
+	c->len = 0;
+	c->orig_len = orig;
+	c->flags = flags;
+	return off;
+}
+
+static __always_inline void cap_end(struct task_st *st, long off, __u32 len, bool fault)
+{
+	struct scry_cap *c = (void *)&st->data[off & (SCRY_REC_DATA - 1)];
+
+	if (fault) {
+		c->flags |= SCF_FAULT;
+		len = 0;
+		st->rec.flags |= SRF_FAULT;
+	}
+	c->len = len;
+	st->used = (__u32)off + sizeof(struct scry_cap) + ((len + 7) & ~7u);
+	st->rec.ncaps++;
+}
+
+static __always_inline void *cap_data(struct task_st *st, long off)
+{
+	return &st->data[(off + sizeof(struct scry_cap)) & (SCRY_REC_DATA - 1)];
+}
+
+/* Bytes at addr. Returns 0, or -1 if they could not be read. */
+static __always_inline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig,
+				   __u8 flags)
+{
+	__u32 room;
+	long off;
+
+	if (want > SCRY_CAP_MAX)
+		want = SCRY_CAP_MAX;
+	off = cap_begin(st, addr, (__u32)want, (__u32)orig, flags, &room);
+	if (off < 0)
+		return 0;
+	barrier_var(room);
+	room &= SCRY_CAP_MAX - 1;
+	int r = room ? bpf_probe_read_user(cap_data(st, off), room, (void *)addr) : 0;
+	cap_end(st, off, room, r < 0);
+	return r < 0 ? -1 : 0;
+}
+
+/* A NUL-terminated string; data holds the NUL only when the string ended within max. */
+static __always_inline int cap_str(struct task_st *st, __u64 addr, __u32 max, __u8 flags)
+{
+	__u32 room;
+	long off;
+
+	if (max > SCRY_CAP_MAX)
+		max = SCRY_CAP_MAX;
+	off = cap_begin(st, addr, max, 0, flags, &room);
+	if (off < 0)
+		return 0;
+	barrier_var(room);
+	room &= SCRY_CAP_MAX - 1;
+	long r = room ? bpf_probe_read_user_str(cap_data(st, off), room, (void *)addr) : 0;
+	if (r < 0) {
+		cap_end(st, off, 0, true);
+		return -1;
+	}
+	__u32 len = (__u32)r;
+	if (len >= room && len > 0)
+		len--; /* cut: the NUL there is the helper's, not the string's */
+	cap_end(st, off, len, false);
+	return 0;
+}
+
+static long strv_one(__u64 i, struct cap_ctx *x)
+{
+	struct task_st *st = x->st;
+	__u64 p = 0;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(x->addr + i * 8)) < 0) {
+		x->fault = 1;
+		return 1;
+	}
+	/* the pointer array itself grows as one capture */
+	__u32 off = st->used;
+	if (off > SCRY_REC_DATA - 8) {
+		st->rec.flags |= SRF_FULL;
+		return 1;
+	}
+	*(__u64 *)&st->data[off & (SCRY_REC_DATA - 1)] = p;
+	st->used = off + 8;
+	x->n = (__u32)i + 1;
+	return p == 0;
+}
+
+static long strv_str(__u64 i, struct cap_ctx *x)
+{
+	struct task_st *st = x->st;
+	__u64 p = 0;
+
+	if (i >= x->n)
+		return 1;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(x->addr + i * 8)) < 0 || !p)
+		return 1;
+	if (cap_str(st, p, x->op->max, x->flags) < 0)
+		x->fault = 1;
+	return 0;
+}
+
+static __always_inline int cap_strv(struct task_st *st, const volatile struct scry_capop *op,
+				    __u64 addr, __u8 flags)
+{
+	struct cap_ctx x = {.st = st, .op = op, .addr = addr, .flags = flags};
+	__u32 room;
+	long off;
+
+	if (!addr)
+		return 0;
+	off = cap_begin(st, addr, 0, 0, flags, &room);
+	if (off < 0)
+		return 0;
+	st->used = (__u32)off + sizeof(struct scry_cap);
+	bpf_loop(op->nmax < SCRY_STRV_MAX ? op->nmax : SCRY_STRV_MAX, strv_one, &x, 0);
+	st->used = (__u32)off;
+	cap_end(st, off, x.n * 8, x.n == 0 && x.fault);
+	bpf_loop(op->elem, strv_str, &x, 0);
+	return x.fault ? -1 : 0;
+}
+
+struct iov {
+	__u64 base;
+	__u64 len;
+};
+
+static long iov_one(__u64 i, struct cap_ctx *x)
+{
+	struct iov v;
+	__u64 n;
+
+	if (i >= x->n)
+		return 1;
+	if (bpf_probe_read_user(&v, sizeof(v), (void *)(x->addr + i * 16)) < 0)
+		return 1;
+	n = v.len;
+	if (x->flags & SCF_EXIT) {
+		if (n > x->remain)
+			n = x->remain;
+		x->remain -= n;
+	}
+	if (n > x->op->max)
+		n = x->op->max;
+	if (v.base && cap_mem(x->st, v.base, n, v.len, x->flags) < 0)
+		x->fault = 1;
+	return (x->flags & SCF_EXIT) && !x->remain;
+}
+
+static __always_inline int cap_iovec(struct task_st *st, const volatile struct scry_capop *op,
+				     __u64 addr, __u64 cnt, __u8 flags, __s64 ret)
+{
+	struct cap_ctx x = {.st = st, .op = op, .addr = addr, .flags = flags};
+
+	if (!addr)
+		return 0;
+	if (cnt > SCRY_IOV_MAX)
+		cnt = SCRY_IOV_MAX;
+	x.n = (__u32)cnt;
+	if (cap_mem(st, addr, cnt * 16, cnt * 16, flags) < 0)
+		return -1;
+	if (flags & SCF_EXIT) {
+		if (ret <= 0)
+			return 0;
+		x.remain = (__u64)ret;
+	}
+	bpf_loop(op->elem < cnt ? op->elem : (__u32)cnt, iov_one, &x, 0);
+	return x.fault ? -1 : 0;
+}
+
+/* Runs capture op i of plan p if it belongs to this phase. Returns -1 on a fault. */
+static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p,
+				      int i, bool at_exit, __s64 ret)
+{
+	const volatile struct scry_capop *op = &p->ops[i];
+	__u8 kind = op->kind;
+	__u8 flags = at_exit ? SCF_EXIT : 0;
+	__u64 addr, len;
+
+	if (i >= p->nops || kind == CK_NONE || (bool)op->at_exit != at_exit)
+		return 0;
+	if (at_exit && ret < 0)
+		return 0; /* outputs of a failed call print as addresses */
+	addr = st->rec.args[op->arg & 7]; /* user space keeps arg < 6 */
+	len = st->rec.args[op->lenarg & 7];
+	if (!addr)
+		return 0;
+	switch (kind) {
+	case CK_STR:
+		return cap_str(st, addr, op->max, flags);
+	case CK_BUF:
+		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
+	case CK_BUF_RET:
+		if (ret <= 0)
+			return 0;
+		return cap_mem(st, addr, (__u64)ret < op->max ? (__u64)ret : op->max, (__u64)ret,
+			       flags);
+	case CK_FIXED:
+		return cap_mem(st, addr, op->max, op->max, flags);
+	case CK_ARRAY:
+		len *= op->elem;
+		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
+	case CK_BITS:
+		len = (len + 63) / 64 * 8;
+		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
+	case CK_IOVEC:
+		return cap_iovec(st, op, addr, len, flags, ret);
+	case CK_STRV:
+		return cap_strv(st, op, addr, flags);
+	}
+	return 0;
+}
+
+static __always_inline void capture(struct task_st *st, const volatile struct scry_plan *p,
+				    bool at_exit, __s64 ret, __u32 only)
+{
+#pragma unroll
+	for (int i = 0; i < SCRY_NOPS; i++) {
+		if (!(only & (1u << i)))
+			continue;
+		if (capture_op(st, p, i, at_exit, ret) < 0) {
+			lose(SL_FAULT);
+			if (!at_exit)
+				st->refetch |= 1u << i;
+		}
+	}
+}
+
+/* ---- syscalls ---- */
+
+static __always_inline __u64 nswitches(struct task_struct *t)
+{
+	return BPF_CORE_READ(t, nvcsw) + BPF_CORE_READ(t, nivcsw);
+}
+
+static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u64 a4, __u64 a5,
+				    __u64 ip, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+
+	if (!traced(tgid))
+		return 0;
+	if (tgid == hide_tgid) {
+		if (id != NR_execve && id != NR_execveat)
+			return 0;
+		hide_tgid = 0;
+	}
+	const volatile struct scry_plan *p = plan_of(id);
+	if (p->mode == SM_SKIP)
+		return 0;
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!st) {
+		lose(SL_NOMEM);
+		return 0;
+	}
+	if (st->flags & TS_IGNORE)
+		return 0;
+	st->flags = TS_IN;
+	st->seq++;
+	st->used = 0;
+	st->npend = 0;
+	st->refetch = 0;
+	st->rec.type = SR_ENTER;
+	st->rec.ncaps = 0;
+	st->rec.tid = (__u32)pid_tgid;
+	st->rec.tgid = tgid;
+	st->rec.seq = st->seq;
+	st->rec.flags = 0;
+	st->rec.nr = id;
+	st->rec.args[0] = a0;
+	st->rec.args[1] = a1;
+	st->rec.args[2] = a2;
+	st->rec.args[3] = a3;
+	st->rec.args[4] = a4;
+	st->rec.args[5] = a5;
+	st->rec.ip = ip;
+	st->rec.ret = 0;
+	st->rec.t_exit = 0;
+	if (!summary_wall) {
+		st->nsw0 = nswitches(task);
+		st->rt0 = BPF_CORE_READ(task, se.sum_exec_runtime);
+	}
+	st->rec.t_enter = bpf_ktime_get_ns();
+	if (p->mode != SM_RECORD)
+		return 0;
+	capture(st, p, false, 0, 0x3f);
+	if (p->flags & SP_ENTRY) {
+		__u32 size = rec_size(st);
+		out(&st->rec, size, true);
+		st->flags |= TS_SENT;
+	}
+	return 0;
+}
+
+static __always_inline void flush_pending(struct task_st *st, __u32 tid, __u32 tgid)
+{
+	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l), .tid = tid, .tgid = tgid};
+	__u32 n = st->npend;
+
+	l.t = bpf_ktime_get_ns();
+	for (__u32 i = 0; i < SCRY_NPEND && i < n; i++) {
+		__builtin_memcpy(l.siginfo, st->pend[i & (SCRY_NPEND - 1)], sizeof(l.siginfo));
+		out(&l, sizeof(l), true);
+	}
+	st->npend = 0;
+}
+
+static __always_inline int on_exit(long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+
+	if (!traced(tgid))
+		return 0;
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	if (!st || !(st->flags & TS_IN))
+		return 0; /* a child's first return, or the call in progress at attach */
+	st->flags &= ~TS_IN;
+	__s64 nr = st->rec.nr;
+	const volatile struct scry_plan *p = plan_of(nr);
+	__u64 now = bpf_ktime_get_ns();
+	__u64 ns = now - st->rec.t_enter;
+	if (!summary_wall && nswitches(task) != st->nsw0)
+		ns = BPF_CORE_READ(task, se.sum_exec_runtime) - st->rt0;
+
+	if (p->mode == SM_COUNT) {
+		__u32 k = (__u32)nr;
+		struct scry_count *c = bpf_map_lookup_elem(&counts, &k);
+		if (c) {
+			if (!c->calls || ns < c->min_ns)
+				c->min_ns = ns;
+			if (ns > c->max_ns)
+				c->max_ns = ns;
+			c->calls++;
+			c->errors += ret < 0 && ret >= -4095;
+			c->ns += ns;
+		}
+	} else if (p->mode == SM_RECORD) {
+		st->rec.type = SR_SYSCALL;
+		st->rec.tid = (__u32)pid_tgid; /* a non-leader execve took the leader's tid */
+		st->rec.ret = ret;
+		st->rec.t_exit = now;
+		st->rec.cpu_ns = ns;
+		if (st->refetch)
+			capture(st, p, false, 0, st->refetch); /* the kernel has faulted them in */
+		capture(st, p, true, ret, 0x3f);
+		__u32 size = rec_size(st);
+		out(&st->rec, size, false);
+	}
+	if (st->npend)
+		flush_pending(st, (__u32)pid_tgid, tgid);
+	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
+{
+	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip, id);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit_btf, struct pt_regs *regs, long ret)
+{
+	return on_exit(ret);
+}
+
+/* Kernels without BTF for tracepoints: the same through raw_tp. */
+SEC("raw_tp/sys_enter")
+int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
+{
+	return on_enter(BPF_CORE_READ(regs, di), BPF_CORE_READ(regs, si), BPF_CORE_READ(regs, dx),
+			BPF_CORE_READ(regs, r10), BPF_CORE_READ(regs, r8), BPF_CORE_READ(regs, r9),
+			BPF_CORE_READ(regs, ip), id);
+}
+
+SEC("raw_tp/sys_exit")
+int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
+{
+	return on_exit(ret);
+}
+
+/* ---- processes ---- */
+
+static __always_inline void set_traced(__u32 tgid, bool on)
+{
+	__u32 i = (tgid / 64) & (SCRY_PID_MAX / 64 - 1);
+	__u64 bit = 1ull << (tgid % 64);
+
+	if (on)
+		__sync_fetch_and_or(&tgid_bits[i], bit);
+	else
+		__sync_fetch_and_and(&tgid_bits[i], ~bit);
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid;
+
+	if (!traced(ptgid))
+		return 0;
+	struct task_st *pst = bpf_task_storage_get(&tasks, parent, 0, 0);
+	if (pst && (pst->flags & TS_IGNORE))
+		return 0;
+	bool thread = child->tgid == ptgid;
+	if (!follow) {
+		if (thread) {
+			struct task_st *st = bpf_task_storage_get(&tasks, child, 0,
+								  BPF_LOCAL_STORAGE_GET_F_CREATE);
+			if (st)
+				st->flags = TS_IGNORE;
+			else
+				lose(SL_NOMEM);
+		}
+		return 0;
+	}
+	if (!thread)
+		set_traced(child->tgid, true);
+	struct scry_life l = {.type = SR_FORK, .size = sizeof(l)};
+	l.tid = child->pid;
+	l.tgid = child->tgid;
+	l.ptid = parent->pid;
+	l.aux = thread;
+	l.t = bpf_ktime_get_ns();
+	out(&l, sizeof(l), true);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u32 tgid = p->tgid;
+
+	if (!traced(tgid))
+		return 0;
+	if (tgid == hide_tgid)
+		hide_tgid = 0;
+	struct scry_life l = {.type = SR_EXEC, .size = sizeof(l)};
+	l.tid = p->pid;
+	l.tgid = tgid;
+	l.aux = old_pid;
+	l.t = bpf_ktime_get_ns();
+	out(&l, sizeof(l), true);
+	return 0;
+}
+
+/* 6.16 added a second argument (group_dead); only the task is used. */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(on_task_exit, struct task_struct *task)
+{
+	__u32 tgid = task->tgid;
+
+	if (!traced(tgid))
+		return 0;
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	if (!st || !(st->flags & TS_IGNORE)) {
+		if (st && (st->flags & (TS_IN | TS_SENT)) == TS_IN &&
+		    plan_of(st->rec.nr)->mode == SM_RECORD) {
+			/* dies inside a syscall: its entry line is all there will be */
+			__u32 size = rec_size(st);
+			st->rec.type = SR_ENTER;
+			out(&st->rec, size, false);
+		}
+		struct scry_life l = {.type = SR_EXIT, .size = sizeof(l)};
+		l.tid = task->pid;
+		l.tgid = tgid;
+		l.aux = task->exit_code;
+		l.t = bpf_ktime_get_ns();
+		out(&l, sizeof(l), true);
+	}
+	if (BPF_CORE_READ(task, signal, live.counter) == 0)
+		set_traced(tgid, false); /* the last thread: the tgid may be reused */
+	if (st)
+		bpf_task_storage_delete(&tasks, task);
+	return 0;
+}
+
+/* ---- signals ---- */
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+
+	if (!signals_wanted || sig == SIGKILL || !traced(tgid))
+		return 0;
+	struct task_st *st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+	if (st && (st->flags & TS_IGNORE))
+		return 0;
+	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l)};
+	l.tid = (__u32)pid_tgid;
+	l.tgid = tgid;
+	l.t = bpf_ktime_get_ns();
+	bpf_probe_read_kernel(l.siginfo, sizeof(l.siginfo), info);
+	out(&l, sizeof(l), true);
+	return 0;
+}
+
+/* A signal the target ignores never reaches signal_deliver; a ptrace tracer still sees it
+ * (the kernel queues it for traced tasks), so it is reported here, after the syscall the
+ * target is in returns. */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	if (!signals_wanted || result != TRACE_SIGNAL_IGNORED || sig == SIGKILL)
+		return 0;
+	__u32 tgid = task->tgid;
+	if (!traced(tgid))
+		return 0;
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	if (st && (st->flags & TS_IGNORE))
+		return 0;
+	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l)};
+	l.tid = task->pid;
+	l.tgid = tgid;
+	l.t = bpf_ktime_get_ns();
+	if ((unsigned long)info <= 1) {
+		/* SEND_SIG_NOINFO (0): from user space; SEND_SIG_PRIV (1): from the kernel */
+		__s32 *si = (__s32 *)l.siginfo;
+		si[0] = sig;
+		si[2] = info ? SI_KERNEL : SI_USER;
+		if (!info) {
+			si[4] = (__s32)(bpf_get_current_pid_tgid() >> 32);
+			si[5] = (__s32)bpf_get_current_uid_gid();
+		}
+	} else {
+		bpf_probe_read_kernel(l.siginfo, sizeof(l.siginfo), info);
+	}
+	if (st && (st->flags & TS_IN)) {
+		__u32 n = st->npend;
+		if (n < SCRY_NPEND) {
+			__builtin_memcpy(st->pend[n & (SCRY_NPEND - 1)], l.siginfo, sizeof(l.siginfo));
+			st->npend = n + 1;
+		} else {
+			lose(SL_SIGNAL);
+		}
+		return 0;
+	}
+	out(&l, sizeof(l), true);
+	return 0;
+}

@@ -1,0 +1,146 @@
+/* What the kernel side of the bpf backend (trace.bpf.c) and its user side (trace/bpf.c)
+ * share: the capture plan user space writes before load, and the records that come back
+ * through the ring buffer. Plain fixed-width types only: this is included by both sides. */
+#pragma once
+
+#ifndef __VMLINUX_H__
+#include <linux/types.h>
+#endif
+
+#define SCRY_NR_MAX 1024	     /* syscall numbers with a plan and a counter */
+#define SCRY_PID_MAX (1u << 22)	     /* kernel's PID_MAX_LIMIT on 64-bit */
+#define SCRY_REC_DATA 16384	     /* capture bytes one record may carry (power of 2) */
+#define SCRY_CAP_MAX 8192	     /* a single capture is shorter than this (power of 2) */
+#define SCRY_PATH_CAP 4098	     /* a path: PATH_MAX + 1 bytes and the NUL */
+#define SCRY_STRV_MAX 1024	     /* pointers of an argv/envp array looked at */
+#define SCRY_IOV_MAX 64		     /* iovec elements captured */
+#define SCRY_NPEND 4		     /* ignored signals held until the syscall returns */
+#define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
+
+/* What to do with a syscall (plan.mode). */
+enum scry_mode {
+	SM_SKIP = 0,   /* not traced: return at once */
+	SM_COUNT = 1,  /* -c: counted in the kernel, no record */
+	SM_RECORD = 2, /* a record to user space */
+};
+
+/* plan.flags */
+enum {
+	SP_ENTRY = 1 << 0, /* send the entry at once: blocks, never returns, or changes the task */
+};
+
+/* How one piece of memory is captured (capop.kind). */
+enum scry_cap_kind {
+	CK_NONE = 0,
+	CK_STR,	    /* NUL-terminated string at args[arg], at most max bytes with the NUL */
+	CK_BUF,	    /* args[lenarg] bytes at args[arg], at most max */
+	CK_BUF_RET, /* ret bytes at args[arg] (exit, ret > 0), at most max */
+	CK_FIXED,   /* max bytes at args[arg] */
+	CK_ARRAY,   /* args[lenarg] * elem bytes at args[arg], at most max */
+	CK_IOVEC,   /* iovec array args[arg] of args[lenarg] elements, each buffer up to max
+		     * bytes: by iov_len at entry, spread over ret at exit */
+	CK_BITS,    /* a bit set of args[lenarg] bits at args[arg], in longs, at most max */
+	CK_STRV,    /* NULL-terminated pointer array at args[arg] (up to SCRY_STRV_MAX), and
+		     * the strings of its first elem elements, up to max bytes each */
+};
+
+struct scry_capop {
+	__u8 kind;
+	__u8 arg;	/* the argument holding the address */
+	__u8 lenarg;	/* the argument holding a length or count */
+	__u8 at_exit;	/* 0: at entry (inputs), 1: at exit (outputs, not on error) */
+	__u16 elem;	/* CK_ARRAY: element size; CK_STRV and CK_IOVEC: elements whose
+			 * strings or buffers are captured */
+	__u16 nmax;	/* CK_STRV: pointers captured (the NULL included) */
+	__u32 max;	/* byte limit (-s for strings and buffers) */
+};
+
+#define SCRY_NOPS 6
+struct scry_plan {
+	__u8 mode;
+	__u8 flags;
+	__u8 nops;
+	__u8 pad[5];
+	struct scry_capop ops[SCRY_NOPS];
+};
+
+/* Record types. */
+enum scry_rec_type {
+	SR_SYSCALL = 1, /* a whole syscall: entry, exit, every capture */
+	SR_ENTER,	/* the entry half: sent early; the SR_SYSCALL with the same seq follows */
+	SR_FORK,	/* a traced task created tid (ptid: creator, aux: 1 if a thread) */
+	SR_EXEC,	/* tid execed; aux: the tid it had before (non-leader exec) */
+	SR_EXIT,	/* tid is gone; aux: its wait status */
+	SR_SIGNAL,	/* a signal reached tid; siginfo */
+};
+
+/* rec.flags */
+enum {
+	SRF_FAULT = 1 << 0, /* some memory could not be read (not resident, or bad address) */
+	SRF_FULL = 1 << 1,  /* some capture did not fit in the record */
+};
+
+/* A syscall record; SR_SYSCALL and SR_ENTER. Followed by ncaps captures, each a
+ * struct scry_cap and its data padded to 8 bytes. */
+struct scry_rec {
+	__u16 type;
+	__u16 ncaps;
+	__u32 size; /* bytes, this header included */
+	__u32 tid;
+	__u32 tgid;
+	__u32 seq;  /* per task: which syscall of that task */
+	__u32 flags;
+	__s64 nr;
+	__u64 args[6];
+	__s64 ret;
+	__u64 ip;
+	__u64 t_enter; /* CLOCK_MONOTONIC ns */
+	__u64 t_exit;
+	__u64 cpu_ns;  /* system time the call took (-c) */
+};
+
+/* scry_cap.flags */
+enum {
+	SCF_EXIT = 1 << 0,  /* captured at exit (the syscall's outputs) */
+	SCF_FAULT = 1 << 1, /* nothing could be read */
+};
+
+struct scry_cap {
+	__u64 addr;
+	__u32 len;	/* bytes that follow (a string's NUL included when it was found) */
+	__u32 orig_len; /* bytes the tracee had, when known */
+	__u8 flags;
+	__u8 pad[7];
+};
+
+/* Lifecycle records: SR_FORK, SR_EXEC, SR_EXIT, SR_SIGNAL. */
+struct scry_life {
+	__u16 type;
+	__u16 pad;
+	__u32 size;
+	__u32 tid;
+	__u32 tgid;
+	__u32 ptid;
+	__s32 aux;
+	__u64 t;
+	__u8 siginfo[48]; /* struct kernel_siginfo */
+};
+
+/* In-kernel -c counters, per CPU and syscall. */
+struct scry_count {
+	__u64 calls;
+	__u64 errors;
+	__u64 ns;
+	__u64 min_ns;
+	__u64 max_ns;
+};
+
+/* Events that could not be delivered or captured: counted, never silent. */
+enum {
+	SL_RING = 0,	/* ring buffer full: a record was dropped */
+	SL_NOMEM = 1,	/* no task storage for a thread: its syscalls were not seen */
+	SL_FAULT = 2,	/* memory the kernel could not read without faulting */
+	SL_TOOBIG = 3,	/* captures cut because the record was full */
+	SL_SIGNAL = 4,	/* ignored signals beyond SCRY_NPEND while in a syscall */
+	SL_N = 5,
+};

@@ -1,0 +1,824 @@
+/* The bpf backend, user side: loads src/bpf/trace.bpf.c, launches or attaches, and turns the
+ * ring buffer's records into the session's events. The lifecycle mirrors ptrace.c: output
+ * hidden until the launched command's exec, -f children, exit lines, detach on Ctrl-C. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "basic/log.h"
+#include "trace/bpf.h"
+#include "trace/ptrace_attach.h"
+#include "trace.skel.h"
+
+/* What a tid's last SR_ENTER was, to pair it with its SR_SYSCALL. */
+struct bthread {
+	pid_t tid;
+	uint32_t seq;
+	bool entry_shown;
+	struct bthread *next;
+};
+
+struct bcap {
+	uint64_t addr;
+	uint32_t len;
+	uint8_t flags;
+	const uint8_t *data;
+};
+
+struct backend {
+	struct session *s;
+	struct trace_bpf *skel;
+	struct ring_buffer *rb;
+	bool count_only;     /* -c counted in the kernel */
+	uint64_t mono2real;  /* CLOCK_REALTIME - CLOCK_MONOTONIC */
+	struct bthread *bt[256];
+	/* the record being decoded */
+	struct bcap *caps;
+	unsigned ncaps, capsz;
+	bool exiting;
+	uint64_t lost_seen[SL_N];
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+static uint64_t now_ns(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- per-thread pairing state ---- */
+
+static struct bthread *bthread_get(struct backend *b, pid_t tid)
+{
+	struct bthread **pp = &b->bt[(unsigned)tid % 256];
+
+	for (struct bthread *t = *pp; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	struct bthread *t = calloc(1, sizeof(*t));
+	if (!t)
+		abort();
+	t->tid = tid;
+	t->next = *pp;
+	*pp = t;
+	return t;
+}
+
+static void bthread_drop(struct backend *b, pid_t tid)
+{
+	for (struct bthread **pp = &b->bt[(unsigned)tid % 256]; *pp; pp = &(*pp)->next)
+		if ((*pp)->tid == tid) {
+			struct bthread *t = *pp;
+			*pp = t->next;
+			free(t);
+			return;
+		}
+}
+
+static void bthreads_free(struct backend *b)
+{
+	for (unsigned i = 0; i < 256; i++)
+		while (b->bt[i]) {
+			struct bthread *t = b->bt[i];
+			b->bt[i] = t->next;
+			free(t);
+		}
+}
+
+/* ---- tracee memory, from the captures ---- */
+
+/* Captures of the current phase: at entry only the entry's; at exit the exit's first. */
+static const struct bcap *find_cap(const struct backend *b, uint64_t addr, size_t len)
+{
+	for (int pass = b->exiting ? 0 : 1; pass < 2; pass++)
+		for (unsigned i = 0; i < b->ncaps; i++) {
+			const struct bcap *c = &b->caps[i];
+			if (!!(c->flags & SCF_EXIT) != (pass == 0))
+				continue;
+			if (addr >= c->addr && addr - c->addr < c->len &&
+			    len <= c->len - (addr - c->addr))
+				return c;
+		}
+	return NULL;
+}
+
+static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *buf, size_t len)
+{
+	const struct backend *b = ctx;
+	const struct bcap *c;
+
+	(void)ev;
+	if (!len)
+		return 0;
+	c = find_cap(b, addr, len);
+	if (!c)
+		return -EFAULT;
+	memcpy(buf, c->data + (addr - c->addr), len);
+	return 0;
+}
+
+static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, char *buf,
+			size_t len)
+{
+	const struct backend *b = ctx;
+	const struct bcap *c;
+
+	(void)ev;
+	if (!len)
+		return 0;
+	c = find_cap(b, addr, 1);
+	if (!c)
+		return -EFAULT;
+	size_t avail = c->len - (addr - c->addr);
+	const uint8_t *p = c->data + (addr - c->addr);
+	size_t n = avail < len ? avail : len;
+	const uint8_t *z = memchr(p, '\0', n);
+	if (z) {
+		memcpy(buf, p, (size_t)(z - p) + 1);
+		return (int)(z - p);
+	}
+	if (avail < len)
+		return -EFAULT; /* longer than what was captured: cannot tell */
+	memcpy(buf, p, len);
+	return (int)len;
+}
+
+/* Splits a record's captures out; they point into the record. */
+static void parse_caps(struct backend *b, const struct scry_rec *r, size_t size)
+{
+	const uint8_t *p = (const uint8_t *)(r + 1), *end = (const uint8_t *)r + size;
+
+	b->ncaps = 0;
+	for (unsigned i = 0; i < r->ncaps; i++) {
+		struct scry_cap c;
+		if ((size_t)(end - p) < sizeof(c))
+			break;
+		memcpy(&c, p, sizeof(c));
+		p += sizeof(c);
+		if (c.len > (size_t)(end - p))
+			c.len = (uint32_t)(end - p);
+		if (b->ncaps == b->capsz) {
+			b->capsz = b->capsz ? b->capsz * 2 : 16;
+			b->caps = realloc(b->caps, b->capsz * sizeof(*b->caps));
+			if (!b->caps)
+				abort();
+		}
+		b->caps[b->ncaps++] = (struct bcap){c.addr, c.len, c.flags, p};
+		size_t adv = ((size_t)c.len + 7) & ~(size_t)7;
+		p += adv < (size_t)(end - p) ? adv : (size_t)(end - p);
+	}
+}
+
+/* ---- records ---- */
+
+static struct tracee *adopt(struct backend *b, pid_t tid, pid_t tgid)
+{
+	struct session *s = b->s;
+	struct tracee *t = tracee_new(s, tid);
+
+	t->tgid = tgid;
+	if (s->o->follow >= 2 && s->o->outfile) {
+		char name[4096];
+		snprintf(name, sizeof(name), "%s.%d", s->o->outfile, tid);
+		t->outf = fopen(name, "w");
+		if (!t->outf) {
+			log_error_errno(-errno, "cannot open %s", name);
+			t->outf = s->out;
+		}
+	}
+	return t;
+}
+
+static void fill_entry(struct backend *b, struct tracee *t, const struct scry_rec *r)
+{
+	struct sc_event *ev = &t->ev;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->tid = t->pid;
+	ev->tgid = t->tgid;
+	ev->nr = (long)r->nr;
+	memcpy(ev->args, r->args, sizeof(ev->args));
+	ev->ip = r->ip;
+	ev->t_enter = r->t_enter + b->mono2real;
+	t->t_mono_enter = r->t_enter;
+	for (unsigned i = 0; i < b->ncaps && ev->ncaps < 8; i++) {
+		if (b->caps[i].flags & SCF_EXIT)
+			continue;
+		ev->caps[ev->ncaps++] = (struct sc_capture){b->caps[i].addr, b->caps[i].len,
+							    b->caps[i].len, b->caps[i].data};
+	}
+}
+
+static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
+{
+	struct session *s = b->s;
+	struct tracee *t = tracee_find(s, (pid_t)r->tid);
+
+	if (!t)
+		t = adopt(b, (pid_t)r->tid, (pid_t)r->tgid);
+	struct bthread *bt = bthread_get(b, t->pid);
+	parse_caps(b, r, size);
+	if (r->type == SR_ENTER) {
+		fill_entry(b, t, r);
+		b->exiting = false;
+		session_syscall_enter(s, t);
+		bt->seq = r->seq;
+		bt->entry_shown = true;
+		return;
+	}
+	if (!bt->entry_shown || bt->seq != r->seq || !(t->flags & TF_INSYSCALL)) {
+		fill_entry(b, t, r);
+		b->exiting = false;
+		session_syscall_enter(s, t);
+	}
+	bt->entry_shown = false;
+	struct sc_event *ev = &t->ev;
+	ev->ncaps = 0;
+	for (unsigned i = 0; i < b->ncaps && ev->ncaps < 8; i++)
+		ev->caps[ev->ncaps++] = (struct sc_capture){b->caps[i].addr, b->caps[i].len,
+							    b->caps[i].len, b->caps[i].data};
+	ev->ret = r->ret;
+	ev->is_error = (uint64_t)r->ret >= (uint64_t)-4095;
+	ev->has_ret = true;
+	ev->t_exit = r->t_exit + b->mono2real;
+	b->exiting = true;
+	session_syscall_exit(s, t, s->o->summary_wall ? r->t_exit - r->t_enter : r->cpu_ns);
+	b->ncaps = 0;
+}
+
+static void on_fork(struct backend *b, const struct scry_life *l)
+{
+	struct session *s = b->s;
+
+	if (tracee_find(s, (pid_t)l->tid))
+		return;
+	adopt(b, (pid_t)l->tid, (pid_t)l->tgid);
+	if (!s->o->quiet)
+		text_message(s, "Process %d attached", (int)l->tid);
+}
+
+/* As ptrace.c's handle_exec: a non-leader thread that execs takes the leader's tid. */
+static void on_exec(struct backend *b, const struct scry_life *l)
+{
+	struct session *s = b->s;
+	pid_t tid = (pid_t)l->tid, old = (pid_t)l->aux;
+	struct tracee *t = tracee_find(s, tid);
+
+	if (old != tid) {
+		struct tracee *execer = tracee_find(s, old);
+		if (execer && t) {
+			if (execer->curcol != 0 && !(execer->flags & TF_STAGED))
+				fprintf(execer->outf, " <pid changed to %d ...>\n", tid);
+			FILE *f = execer->outf;
+			execer->outf = t->outf;
+			t->outf = f;
+			execer->curcol = t->curcol;
+			t->curcol = 0;
+			tracee_drop(s, t);
+			bthread_drop(b, tid);
+			tracee_rekey(s, execer, tid);
+			struct bthread *bo = bthread_get(b, old), *bn = bthread_get(b, tid);
+			*bn = (struct bthread){tid, bo->seq, bo->entry_shown, bn->next};
+			bthread_drop(b, old);
+			if (session_shown(s, execer))
+				text_superseded(s, execer, old);
+			execer->flags |= TF_REPRINT;
+			t = execer;
+		} else if (execer) {
+			tracee_rekey(s, execer, tid);
+			t = execer;
+		}
+	}
+	if (t)
+		t->flags &= ~TF_HIDE_LOG;
+}
+
+static void on_exit_rec(struct backend *b, const struct scry_life *l)
+{
+	struct session *s = b->s;
+	struct tracee *t = tracee_find(s, (pid_t)l->tid);
+	int status = l->aux;
+
+	if (!t)
+		return;
+	if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
+		text_exit_event(s, t);
+	if (t->pid == s->child) {
+		s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status) : WEXITSTATUS(status);
+		s->child = 0;
+	}
+	if (session_shown(s, t))
+		text_exited(s, t, status);
+	bthread_drop(b, t->pid);
+	tracee_drop(s, t);
+}
+
+static void on_signal(struct backend *b, const struct scry_life *l)
+{
+	struct session *s = b->s;
+	struct tracee *t = tracee_find(s, (pid_t)l->tid);
+	siginfo_t si;
+
+	if (!t)
+		return;
+	memset(&si, 0, sizeof(si));
+	memcpy(&si, l->siginfo, sizeof(l->siginfo));
+	if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)si.si_signo))
+		text_signal(s, t, &si);
+}
+
+static int on_record(void *ctx, void *data, size_t size)
+{
+	struct backend *b = ctx;
+	uint16_t type;
+
+	if (size < sizeof(struct scry_life))
+		return 0;
+	memcpy(&type, data, sizeof(type));
+	switch (type) {
+	case SR_SYSCALL:
+	case SR_ENTER:
+		if (size >= sizeof(struct scry_rec))
+			on_syscall(b, data, size);
+		break;
+	case SR_FORK:
+		on_fork(b, data);
+		break;
+	case SR_EXEC:
+		on_exec(b, data);
+		break;
+	case SR_EXIT:
+		on_exit_rec(b, data);
+		break;
+	case SR_SIGNAL:
+		on_signal(b, data);
+		break;
+	}
+	return 0;
+}
+
+/* ---- lost events ---- */
+
+static const char *const lost_why[SL_N] = {
+	[SL_RING] = "ring buffer full",
+	[SL_NOMEM] = "no memory for a thread's state",
+	[SL_FAULT] = "memory not resident",
+	[SL_TOOBIG] = "captures too big for a record",
+	[SL_SIGNAL] = "too many ignored signals in one syscall",
+};
+
+/* Prints a line for each counter that grew. Captures that failed or were cut only show in
+ * the decoded lines (as addresses), and count for --strict. */
+static void report_lost(struct backend *b)
+{
+	struct session *s = b->s;
+
+	for (int i = 0; i < SL_N; i++) {
+		uint64_t n = __atomic_load_n(&b->skel->bss->lost[i], __ATOMIC_RELAXED);
+		if (n == b->lost_seen[i])
+			continue;
+		uint64_t d = n - b->lost_seen[i];
+		b->lost_seen[i] = n;
+		s->lost += d;
+		if (i == SL_RING || i == SL_NOMEM || i == SL_SIGNAL)
+			text_lost(s, d, lost_why[i]);
+	}
+}
+
+static void summary_lost(struct backend *b)
+{
+	for (int i = 0; i < SL_N; i++)
+		if (b->lost_seen[i])
+			fprintf(b->s->out, "scry: %" PRIu64 " lost: %s\n", b->lost_seen[i],
+				lost_why[i]);
+}
+
+/* ---- launching and attaching ---- */
+
+static char *find_in_path(const char *cmd)
+{
+	if (strchr(cmd, '/'))
+		return strdup(cmd);
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	char *copy = strdup(path), *save = NULL;
+	for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+		char *full;
+		struct stat st;
+		if (asprintf(&full, "%s/%s", *dir ? dir : ".", cmd) < 0)
+			break;
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) {
+			free(copy);
+			return full;
+		}
+		free(full);
+	}
+	free(copy);
+	return NULL;
+}
+
+static void apply_env(const struct trace_opts *o)
+{
+	for (unsigned i = 0; i < o->nenv; i++) {
+		char *eq = strchr(o->env_set[i], '=');
+		if (eq) {
+			*eq = '\0';
+			setenv(o->env_set[i], eq + 1, 1);
+			*eq = '=';
+		} else {
+			unsetenv(o->env_set[i]);
+		}
+	}
+}
+
+/* Forks the command; it waits on *go until the kernel side traces it, then execs. */
+static pid_t launch(struct session *s, int *go)
+{
+	const struct trace_opts *o = s->o;
+	char *path = find_in_path(o->argv[0]);
+	struct stat st;
+	int p[2];
+
+	if (!path || stat(path, &st) < 0) {
+		log_error("Can't stat '%s': %s", o->argv[0], strerror(path ? errno : ENOENT));
+		free(path);
+		return -1;
+	}
+	if (pipe2(p, O_CLOEXEC) < 0) {
+		log_error_errno(-errno, "pipe");
+		free(path);
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		log_error_errno(-errno, "fork");
+		free(path);
+		return -1;
+	}
+	if (pid == 0) {
+		char c;
+		close(p[1]);
+		apply_env(o);
+		signal(SIGCHLD, SIG_DFL);
+		while (read(p[0], &c, 1) < 0 && errno == EINTR)
+			;
+		execv(path, o->argv);
+		log_error_errno(-errno, "exec %s", path);
+		_exit(1);
+	}
+	free(path);
+	close(p[0]);
+	*go = p[1];
+	return pid;
+}
+
+static void set_traced(struct backend *b, pid_t tgid, bool on)
+{
+	__u64 *w = &b->skel->bss->tgid_bits[((unsigned)tgid / 64) % (SCRY_PID_MAX / 64)];
+	__u64 bit = 1ull << ((unsigned)tgid % 64);
+
+	if (on)
+		__atomic_fetch_or(w, bit, __ATOMIC_SEQ_CST);
+	else
+		__atomic_fetch_and(w, ~bit, __ATOMIC_SEQ_CST);
+}
+
+static pid_t tgid_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tgid = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, "Tgid:", 5) == 0)
+			tgid = atoi(line + 5);
+	if (f)
+		fclose(f);
+	return tgid;
+}
+
+/* The kernel does not check ptrace permission for BPF: check it as ptrace would. Opening
+ * /proc/PID/mem goes through the same access check (PTRACE_MODE_ATTACH, Yama included). */
+static int may_trace(pid_t pid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/mem", pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == EACCES ? -EPERM : -errno;
+	close(fd);
+	return 0;
+}
+
+static int attach_process(struct backend *b, pid_t pid)
+{
+	struct session *s = b->s;
+	int r = may_trace(pid);
+
+	if (r < 0) {
+		char why[256];
+		ptrace_explain_failure(pid, -r, why, sizeof(why));
+		log_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, why);
+		return r;
+	}
+	pid_t tgid = tgid_of(pid);
+	if (tgid <= 0) {
+		log_error("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(ESRCH));
+		return -ESRCH;
+	}
+	unsigned nthreads = 0;
+	char dir[64];
+	snprintf(dir, sizeof(dir), "/proc/%d/task", tgid);
+	DIR *d = opendir(dir);
+	for (struct dirent *de; d && (de = readdir(d));) {
+		pid_t tid = (pid_t)atoi(de->d_name);
+		if (tid <= 0 || tracee_find(s, tid))
+			continue;
+		struct tracee *t = adopt(b, tid, tgid);
+		t->flags |= TF_ATTACHED;
+		nthreads++;
+	}
+	if (d)
+		closedir(d);
+	set_traced(b, tgid, true);
+	if (!s->o->quiet) {
+		if (nthreads > 1)
+			text_message(s, "Process %d attached with %u threads", pid, nthreads);
+		else
+			text_message(s, "Process %d attached", pid);
+	}
+	return 0;
+}
+
+static void detach_all(struct backend *b)
+{
+	struct session *s = b->s;
+
+	for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++) {
+		while (s->tab[i]) {
+			struct tracee *t = s->tab[i];
+			set_traced(b, t->tgid, false);
+			if (t->pid == s->child && s->o->argv)
+				kill(t->pid, interrupted ? interrupted : SIGTERM);
+			if (session_shown(s, t))
+				text_detached(s, t);
+			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
+				text_message(s, "Process %d detached", t->pid);
+			tracee_drop(s, t);
+		}
+	}
+}
+
+/* Tracees whose exit record was lost would keep scry waiting: drop the ones that are gone. */
+static void sweep_gone(struct backend *b)
+{
+	struct session *s = b->s;
+
+	for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++) {
+		for (struct tracee *t = s->tab[i], *next; t; t = next) {
+			next = t->hnext;
+			if (t->pid == s->child)
+				continue; /* reaped by waitpid below */
+			if (syscall(SYS_tgkill, t->tgid, t->pid, 0) < 0 && errno == ESRCH) {
+				bthread_drop(b, t->pid);
+				tracee_drop(s, t);
+			}
+		}
+	}
+}
+
+/* ---- setup ---- */
+
+bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whylen)
+{
+	if (o->username) {
+		snprintf(why, whylen, "-u needs the ptrace backend");
+		return true;
+	}
+	if (o->print.decode_fds) {
+		snprintf(why, whylen, "-y needs the ptrace backend (fds are resolved when the "
+				      "syscall stops)");
+		return true;
+	}
+	return false;
+}
+
+static int silent_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (level == LIBBPF_WARN && getenv("SCRY_BPF_DEBUG"))
+		return vfprintf(stderr, fmt, ap);
+	if (level == LIBBPF_DEBUG && getenv("SCRY_BPF_DEBUG"))
+		return vfprintf(stderr, fmt, ap);
+	return 0;
+}
+
+static int load(struct backend *b, char *why, size_t whylen)
+{
+	struct session *s = b->s;
+	const struct trace_opts *o = s->o;
+	struct trace_bpf *skel;
+	int r;
+
+	libbpf_set_print(silent_print);
+	skel = trace_bpf__open();
+	if (!skel) {
+		snprintf(why, whylen, "cannot open the BPF object: %s", strerror(errno));
+		return -errno;
+	}
+	b->skel = skel;
+	b->count_only = o->summary == SUMMARY_ONLY && !o->filter.npaths && !o->filter.fds_given;
+	bpf_plan_build(o, b->count_only, (struct scry_plan *)skel->rodata->plans, SCRY_NR_MAX,
+		       (struct scry_plan *)&skel->rodata->unknown_plan);
+	skel->rodata->follow = o->follow > 0;
+	skel->rodata->summary_wall = o->summary_wall;
+	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
+
+	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
+	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
+	bpf_program__set_autoload(skel->progs.sys_enter_raw, !btf);
+	bpf_program__set_autoload(skel->progs.sys_exit_raw, !btf);
+	bpf_program__set_autoload(skel->progs.sys_enter_btf, btf);
+	bpf_program__set_autoload(skel->progs.sys_exit_btf, btf);
+
+	r = trace_bpf__load(skel);
+	if (r < 0) {
+		snprintf(why, whylen, "cannot load the BPF programs: %s%s", strerror(-r),
+			 -r == EPERM ? " (needs root, or CAP_BPF and CAP_PERFMON)" : "");
+		return r;
+	}
+	r = trace_bpf__attach(skel);
+	if (r < 0) {
+		snprintf(why, whylen, "cannot attach the BPF programs: %s", strerror(-r));
+		return r;
+	}
+	b->rb = ring_buffer__new(bpf_map__fd(skel->maps.rb), on_record, b, NULL);
+	if (!b->rb) {
+		snprintf(why, whylen, "cannot map the ring buffer: %s", strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+static void read_counts(struct backend *b)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	int fd = bpf_map__fd(b->skel->maps.counts);
+
+	if (ncpu <= 0 || !b->s->summary)
+		return;
+	struct scry_count *v = calloc((size_t)ncpu, sizeof(*v));
+	if (!v)
+		return;
+	for (uint32_t nr = 0; nr < SCRY_NR_MAX; nr++) {
+		if (bpf_map_lookup_elem(fd, &nr, v) < 0)
+			continue;
+		uint64_t calls = 0, errors = 0, ns = 0, mn = UINT64_MAX, mx = 0;
+		for (int c = 0; c < ncpu; c++) {
+			if (!v[c].calls)
+				continue;
+			calls += v[c].calls;
+			errors += v[c].errors;
+			ns += v[c].ns;
+			mn = v[c].min_ns < mn ? v[c].min_ns : mn;
+			mx = v[c].max_ns > mx ? v[c].max_ns : mx;
+		}
+		if (calls)
+			summary_add_many(b->s->summary, nr, calls, errors, ns, mn, mx);
+	}
+	free(v);
+}
+
+int bpf_run(struct session *s, char *why, size_t whylen)
+{
+	struct backend b = {.s = s};
+	struct sigaction sa = {.sa_handler = on_interrupt};
+	int go = -1, ret = 0;
+	bool any = false;
+
+	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
+	s->fd_describe = fd_describe_proc;
+	if (load(&b, why, whylen) < 0) {
+		ret = BPF_RUN_UNAVAILABLE;
+		goto out;
+	}
+	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
+
+	if (s->o->argv) {
+		pid_t pid = launch(s, &go);
+		if (pid < 0) {
+			ret = 1;
+			goto out;
+		}
+		s->child = pid;
+		struct tracee *t = adopt(&b, pid, pid);
+		t->flags |= TF_HIDE_LOG;
+		b.skel->bss->hide_tgid = (uint32_t)pid;
+		set_traced(&b, pid, true);
+		any = true;
+	}
+	for (unsigned i = 0; i < s->o->npids; i++)
+		any |= attach_process(&b, s->o->pids[i]) == 0;
+	if (go >= 0) {
+		if (write(go, "g", 1) < 0)
+			log_error_errno(-errno, "cannot start the command");
+		close(go);
+		go = -1;
+	}
+	if (!any) {
+		ret = 1;
+		goto out;
+	}
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+
+	uint64_t last_sweep = now_ns(CLOCK_MONOTONIC);
+	while (s->nprocs > 0 && !interrupted) {
+		int n = ring_buffer__poll(b.rb, 50);
+		if (n < 0 && n != -EINTR) {
+			log_error_errno(n, "ring buffer");
+			break;
+		}
+		/* wakeups are batched: what arrived without one is read here */
+		ring_buffer__consume(b.rb);
+		report_lost(&b);
+		if (s->child) {
+			int status;
+			pid_t w = waitpid(s->child, &status, WNOHANG);
+			if (w == s->child) {
+				ring_buffer__consume(b.rb); /* its exit record came before */
+				struct tracee *t = tracee_find(s, w);
+				if (t) {
+					if (session_shown(s, t))
+						text_exited(s, t, status);
+					bthread_drop(&b, t->pid);
+					tracee_drop(s, t);
+				}
+				if (s->child) {
+					s->exit_code = WIFSIGNALED(status)
+							       ? 0x100 | WTERMSIG(status)
+							       : WEXITSTATUS(status);
+					s->child = 0;
+				}
+			}
+		}
+		uint64_t now = now_ns(CLOCK_MONOTONIC);
+		if (now - last_sweep > 1000000000ull) {
+			sweep_gone(&b);
+			last_sweep = now;
+		}
+	}
+	ring_buffer__consume(b.rb);
+	report_lost(&b);
+	if (interrupted)
+		detach_all(&b);
+	if (s->summary) {
+		if (b.count_only)
+			read_counts(&b);
+		summary_print(s->summary, s->out, s->o->sort_by);
+		summary_lost(&b);
+	}
+	fflush(s->out);
+	/* the launched command is scry's child: collect it */
+	if (s->o->argv && s->child) {
+		int status;
+		if (waitpid(s->child, &status, 0) == s->child)
+			s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status)
+							   : WEXITSTATUS(status);
+	}
+out:
+	if (go >= 0)
+		close(go);
+	ring_buffer__free(b.rb);
+	trace_bpf__destroy(b.skel);
+	bthreads_free(&b);
+	free(b.caps);
+	return ret;
+}
