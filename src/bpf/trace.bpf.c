@@ -43,6 +43,7 @@ struct task_st {
 	__u64 nsw0; /* context switches at entry */
 	__u64 rt0;  /* sum_exec_runtime at entry */
 	__u8 pend[SCRY_NPEND][48];
+	__u8 fatal[48]; /* a default-fatal signal sent to it: reported before its death */
 	struct scry_rec rec;
 	__u8 data[SCRY_REC_DATA + SCRY_CAP_MAX];
 };
@@ -630,6 +631,17 @@ int BPF_PROG(on_task_exit, struct task_struct *task)
 		l.tid = task->pid;
 		l.tgid = tgid;
 		l.aux = task->exit_code;
+		if (st && signals_wanted) {
+			__s32 signo = *(__s32 *)st->fatal;
+			if (signo && signo == (l.aux & 0x7f)) {
+				struct scry_life sl = {.type = SR_SIGNAL, .size = sizeof(sl)};
+				sl.tid = l.tid;
+				sl.tgid = tgid;
+				sl.t = bpf_ktime_get_ns();
+				__builtin_memcpy(sl.siginfo, st->fatal, sizeof(sl.siginfo));
+				out(&sl, sizeof(sl), false);
+			}
+		}
 		l.t = bpf_ktime_get_ns();
 		out(&l, sizeof(l), true);
 	}
@@ -653,6 +665,8 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_s
 	struct task_st *st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
 	if (st && (st->flags & TS_IGNORE))
 		return 0;
+	if (st && *(__s32 *)st->fatal == sig)
+		*(__s32 *)st->fatal = 0; /* was blocked, and is delivered now: reported here */
 	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l)};
 	l.tid = (__u32)pid_tgid;
 	l.tgid = tgid;
@@ -662,6 +676,23 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_s
 	return 0;
 }
 
+/* A signal whose default action kills, not caught: the kernel's shortcut in complete_signal
+ * turns it into a group exit that never passes signal_deliver. */
+static __always_inline bool default_fatal(struct task_struct *task, int sig)
+{
+	/* CHLD CONT STOP TSTP TTIN TTOU URG WINCH: ignored or stopping by default */
+	const __u64 not_fatal = (1ull << 16) | (1ull << 17) | (1ull << 18) | (1ull << 19) |
+				(1ull << 20) | (1ull << 21) | (1ull << 22) | (1ull << 27);
+	struct sighand_struct *sh = BPF_CORE_READ(task, sighand);
+	void *handler = NULL;
+
+	if ((not_fatal >> (sig - 1)) & 1)
+		return false;
+	bpf_probe_read_kernel(&handler, sizeof(handler),
+			      &sh->action[(sig - 1) & 63].sa.sa_handler);
+	return handler == NULL; /* SIG_DFL */
+}
+
 /* A signal the target ignores never reaches signal_deliver; a ptrace tracer still sees it
  * (the kernel queues it for traced tasks), so it is reported here, after the syscall the
  * target is in returns. */
@@ -669,12 +700,17 @@ SEC("tp_btf/signal_generate")
 int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	if (!signals_wanted || result != TRACE_SIGNAL_IGNORED || sig == SIGKILL)
+	if (!signals_wanted || sig == SIGKILL || sig < 1 || sig > 64)
+		return 0;
+	if (result != TRACE_SIGNAL_IGNORED && !default_fatal(task, sig))
 		return 0;
 	__u32 tgid = task->tgid;
 	if (!traced(tgid))
 		return 0;
-	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0,
+						  result == TRACE_SIGNAL_IGNORED
+							  ? 0
+							  : BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (st && (st->flags & TS_IGNORE))
 		return 0;
 	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l)};
@@ -692,6 +728,13 @@ int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct ta
 		}
 	} else {
 		bpf_probe_read_kernel(l.siginfo, sizeof(l.siginfo), info);
+	}
+	if (result != TRACE_SIGNAL_IGNORED) {
+		/* the kernel kills the group at once, without signal_deliver: keep the
+		 * siginfo for the exit */
+		if (st)
+			__builtin_memcpy(st->fatal, l.siginfo, sizeof(l.siginfo));
+		return 0;
 	}
 	if (st && (st->flags & TS_IN)) {
 		__u32 n = st->npend;
