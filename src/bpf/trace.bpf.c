@@ -25,6 +25,7 @@ const volatile struct scry_plan unknown_plan; /* numbers past the table */
 const volatile bool follow;		      /* -f: children and new threads */
 const volatile bool summary_wall;	      /* -c -w: wall time, else system time */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
+const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
 
 /* Written by user space while running. */
 __u64 tgid_bits[SCRY_PID_MAX / 64];
@@ -65,6 +66,19 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20);
 } rb SEC(".maps");
+
+/* The scan's copy of a record (the task may be writing its own at the same time). */
+struct scan_buf {
+	struct scry_rec rec;
+	__u8 data[SCRY_REC_DATA];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scan_buf);
+} scan_scratch SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -747,5 +761,45 @@ int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct ta
 		return 0;
 	}
 	out(&l, sizeof(l), true);
+	return 0;
+}
+
+/* ---- calls that block ---- */
+
+/* Run by user space a few times a second: the entry of every traced call that has been in
+ * progress for blocked_ns goes out, so that `read(0, ` shows while it waits, as with
+ * strace. The record that completes it follows with the same seq; user space pairs them. */
+SEC("iter/task")
+int scan_blocked(struct bpf_iter__task *ctx)
+{
+	struct task_struct *task = ctx->task;
+	__u32 zero = 0;
+
+	if (!task || !traced(task->tgid))
+		return 0;
+	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	if (!st || (st->flags & (TS_IN | TS_SENT | TS_IGNORE)) != TS_IN)
+		return 0;
+	if (bpf_ktime_get_ns() - st->rec.t_enter < blocked_ns)
+		return 0;
+	if (plan_of(st->rec.nr)->mode != SM_RECORD)
+		return 0;
+	struct scan_buf *b = bpf_map_lookup_elem(&scan_scratch, &zero);
+	if (!b)
+		return 0;
+	st->flags |= TS_SENT;
+	__u32 used = st->used;
+	if (used > SCRY_REC_DATA)
+		used = SCRY_REC_DATA;
+	barrier_var(used);
+	used &= 2 * SCRY_REC_DATA - 1;
+	if (used > SCRY_REC_DATA)
+		used = SCRY_REC_DATA;
+	barrier_var(used);
+	if (bpf_probe_read_kernel(b, sizeof(b->rec) + used, &st->rec) < 0)
+		return 0;
+	b->rec.type = SR_ENTER;
+	b->rec.size = sizeof(b->rec) + used;
+	out(b, sizeof(b->rec) + used, true);
 	return 0;
 }

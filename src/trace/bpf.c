@@ -25,7 +25,8 @@
 /* What a tid's last SR_ENTER was, to pair it with its SR_SYSCALL. */
 struct bthread {
 	pid_t tid;
-	uint32_t seq;
+	uint32_t seq;	   /* of the entry shown */
+	uint32_t done_seq; /* of the last call completed */
 	bool entry_shown;
 	struct bthread *next;
 };
@@ -239,6 +240,8 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 	struct bthread *bt = bthread_get(b, t->pid);
 	parse_caps(b, r, size);
 	if (r->type == SR_ENTER) {
+		if (bt->done_seq == r->seq || (bt->entry_shown && bt->seq == r->seq))
+			return; /* the scan raced with the call's return */
 		fill_entry(b, t, r);
 		b->exiting = false;
 		session_syscall_enter(s, t);
@@ -252,6 +255,7 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 		session_syscall_enter(s, t);
 	}
 	bt->entry_shown = false;
+	bt->done_seq = r->seq;
 	struct sc_event *ev = &t->ev;
 	ev->ncaps = 0;
 	for (unsigned i = 0; i < b->ncaps && ev->ncaps < 8; i++)
@@ -298,7 +302,7 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 			bthread_drop(b, tid);
 			tracee_rekey(s, execer, tid);
 			struct bthread *bo = bthread_get(b, old), *bn = bthread_get(b, tid);
-			*bn = (struct bthread){tid, bo->seq, bo->entry_shown, bn->next};
+			*bn = (struct bthread){tid, bo->seq, bo->done_seq, bo->entry_shown, bn->next};
 			bthread_drop(b, old);
 			if (session_shown(s, execer))
 				text_superseded(s, execer, old);
@@ -683,6 +687,23 @@ static int load(struct backend *b, char *why, size_t whylen)
 	return 0;
 }
 
+/* Shows the entries of calls blocked for a while (see scan_blocked in trace.bpf.c). */
+static void scan_blocked(struct backend *b)
+{
+	char buf[64];
+	int fd;
+
+	if (!b->skel->links.scan_blocked)
+		return;
+	fd = bpf_iter_create(bpf_link__fd(b->skel->links.scan_blocked));
+	if (fd < 0)
+		return;
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	close(fd);
+	ring_buffer__consume(b->rb);
+}
+
 static void read_counts(struct backend *b)
 {
 	int ncpu = libbpf_num_possible_cpus();
@@ -759,9 +780,9 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
 
-	uint64_t last_sweep = now_ns(CLOCK_MONOTONIC);
+	uint64_t last_sweep = now_ns(CLOCK_MONOTONIC), last_scan = last_sweep;
 	while (s->nprocs > 0 && !interrupted) {
-		int n = ring_buffer__poll(b.rb, 50);
+		int n = ring_buffer__poll(b.rb, 25);
 		if (n < 0 && n != -EINTR) {
 			log_error_errno(n, "ring buffer");
 			break;
@@ -790,6 +811,10 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 			}
 		}
 		uint64_t now = now_ns(CLOCK_MONOTONIC);
+		if (!b.count_only && now - last_scan > 50000000ull) {
+			scan_blocked(&b);
+			last_scan = now;
+		}
 		if (now - last_sweep > 1000000000ull) {
 			sweep_gone(&b);
 			last_sweep = now;
