@@ -23,7 +23,7 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile struct scry_plan plans[SCRY_NR_MAX];
 const volatile struct scry_plan unknown_plan; /* numbers past the table */
 const volatile bool follow;		      /* -f: children and new threads */
-const volatile bool summary_wall;	      /* -c -w: wall time, else system time */
+const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
 
@@ -407,7 +407,7 @@ static __always_inline void capture(struct task_st *st, const volatile struct sc
 
 static __always_inline __u64 nswitches(struct task_struct *t)
 {
-	return BPF_CORE_READ(t, nvcsw) + BPF_CORE_READ(t, nivcsw);
+	return t->nvcsw + t->nivcsw;
 }
 
 static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u64 a4, __u64 a5,
@@ -455,9 +455,9 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.ip = ip;
 	st->rec.ret = 0;
 	st->rec.t_exit = 0;
-	if (!summary_wall) {
+	if (need_cpu_time) {
 		st->nsw0 = nswitches(task);
-		st->rt0 = BPF_CORE_READ(task, se.sum_exec_runtime);
+		st->rt0 = task->se.sum_exec_runtime;
 	}
 	st->rec.t_enter = bpf_ktime_get_ns();
 	if (p->mode != SM_RECORD)
@@ -500,8 +500,8 @@ static __always_inline int on_exit(long ret)
 	const volatile struct scry_plan *p = plan_of(nr);
 	__u64 now = bpf_ktime_get_ns();
 	__u64 ns = now - st->rec.t_enter;
-	if (!summary_wall && nswitches(task) != st->nsw0)
-		ns = BPF_CORE_READ(task, se.sum_exec_runtime) - st->rt0;
+	if (need_cpu_time && nswitches(task) != st->nsw0)
+		ns = task->se.sum_exec_runtime - st->rt0;
 
 	if (p->mode == SM_COUNT) {
 		__u32 k = (__u32)nr;

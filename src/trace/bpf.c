@@ -43,6 +43,7 @@ struct backend {
 	struct trace_bpf *skel;
 	struct ring_buffer *rb;
 	bool count_only;     /* -c counted in the kernel */
+	pid_t launched;	     /* the command scry forked, to be reaped */
 	uint64_t mono2real;  /* CLOCK_REALTIME - CLOCK_MONOTONIC */
 	struct bthread *bt[256];
 	/* the record being decoded */
@@ -658,7 +659,7 @@ static int load(struct backend *b, char *why, size_t whylen)
 	bpf_plan_build(o, b->count_only, (struct scry_plan *)skel->rodata->plans, SCRY_NR_MAX,
 		       (struct scry_plan *)&skel->rodata->unknown_plan);
 	skel->rodata->follow = o->follow > 0;
-	skel->rodata->summary_wall = o->summary_wall;
+	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
 
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
@@ -754,7 +755,7 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 			ret = 1;
 			goto out;
 		}
-		s->child = pid;
+		s->child = b.launched = pid;
 		struct tracee *t = adopt(&b, pid, pid);
 		t->flags |= TF_HIDE_LOG;
 		b.skel->bss->hide_tgid = (uint32_t)pid;
@@ -790,10 +791,11 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		/* wakeups are batched: what arrived without one is read here */
 		ring_buffer__consume(b.rb);
 		report_lost(&b);
-		if (s->child) {
+		if (b.launched) {
 			int status;
-			pid_t w = waitpid(s->child, &status, WNOHANG);
-			if (w == s->child) {
+			pid_t w = waitpid(b.launched, &status, WNOHANG);
+			if (w == b.launched) {
+				b.launched = 0;
 				ring_buffer__consume(b.rb); /* its exit record came before */
 				struct tracee *t = tracee_find(s, w);
 				if (t) {
@@ -802,12 +804,9 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 					bthread_drop(&b, t->pid);
 					tracee_drop(s, t);
 				}
-				if (s->child) {
-					s->exit_code = WIFSIGNALED(status)
-							       ? 0x100 | WTERMSIG(status)
-							       : WEXITSTATUS(status);
-					s->child = 0;
-				}
+				s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status)
+								    : WEXITSTATUS(status);
+				s->child = 0;
 			}
 		}
 		uint64_t now = now_ns(CLOCK_MONOTONIC);
@@ -831,10 +830,10 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		summary_lost(&b);
 	}
 	fflush(s->out);
-	/* the launched command is scry's child: collect it */
-	if (s->o->argv && s->child) {
+	/* the launched command is scry's child: collect it (its exit record may come first) */
+	if (b.launched) {
 		int status;
-		if (waitpid(s->child, &status, 0) == s->child)
+		if (waitpid(b.launched, &status, 0) == b.launched)
 			s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status)
 							   : WEXITSTATUS(status);
 	}
