@@ -645,6 +645,12 @@ int BPF_PROG(on_task_exit, struct task_struct *task)
 		l.tid = task->pid;
 		l.tgid = tgid;
 		l.aux = task->exit_code;
+		/* a leader that dies because another thread execs is superseded, not exited:
+		 * the exec record that follows says so */
+		if (bpf_core_field_exists(struct signal_struct, group_exec_task) &&
+		    task->pid == tgid && BPF_CORE_READ(task, signal, group_exec_task) &&
+		    BPF_CORE_READ(task, signal, group_exec_task) != task)
+			l.ptid = 1;
 		if (st && signals_wanted) {
 			__s32 signo = *(__s32 *)st->fatal;
 			if (signo && signo == (l.aux & 0x7f)) {

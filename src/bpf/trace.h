@@ -70,7 +70,8 @@ enum scry_rec_type {
 	SR_ENTER,	/* the entry half: sent early; the SR_SYSCALL with the same seq follows */
 	SR_FORK,	/* a traced task created tid (ptid: creator, aux: 1 if a thread) */
 	SR_EXEC,	/* tid execed; aux: the tid it had before (non-leader exec) */
-	SR_EXIT,	/* tid is gone; aux: its wait status */
+	SR_EXIT,	/* tid is gone; aux: its wait status; ptid 1: a leader superseded by
+			 * another thread's exec (no exit line; SR_EXEC follows) */
 	SR_SIGNAL,	/* a signal reached tid; siginfo */
 };
 

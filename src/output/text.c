@@ -56,8 +56,7 @@ static void emit_printer(struct tracee *t)
 
 static void flush_line(struct session *s, struct tracee *t)
 {
-	(void)s;
-	if (!(t->flags & TF_STAGED))
+	if (!(t->flags & TF_STAGED) && !s->defer_flush)
 		fflush(t->outf);
 }
 
@@ -167,8 +166,7 @@ void text_syscall_enter(struct session *s, struct tracee *t)
 	printleader(s, t);
 	emitf(t, "%s(", syscall_name_of(t, nbuf, sizeof(nbuf)));
 	emit_printer(t);
-	if (!(t->flags & TF_STAGED))
-		fflush(t->outf);
+	flush_line(s, t);
 }
 
 static void print_resumed(struct session *s, struct tracee *t)

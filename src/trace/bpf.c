@@ -307,7 +307,8 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 			bthread_drop(b, old);
 			if (session_shown(s, execer))
 				text_superseded(s, execer, old);
-			execer->flags |= TF_REPRINT;
+			if (execer->flags & TF_INSYSCALL)
+				execer->flags |= TF_REPRINT; /* "<... execve resumed>" */
 			t = execer;
 		} else if (execer) {
 			tracee_rekey(s, execer, tid);
@@ -328,6 +329,9 @@ static void on_exit_rec(struct backend *b, const struct scry_life *l)
 		return;
 	if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
 		text_exit_event(s, t);
+	t->flags &= ~TF_INSYSCALL;
+	if (l->ptid == 1)
+		return; /* superseded by an exec: on_exec finishes it */
 	if (t->pid == s->child) {
 		s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status) : WEXITSTATUS(status);
 		s->child = 0;
@@ -616,6 +620,17 @@ static void sweep_gone(struct backend *b)
 	}
 }
 
+/* Output is flushed once per batch of records, not per line. */
+static void flush_all(struct session *s)
+{
+	fflush(s->out);
+	if (s->o->follow >= 2 && s->o->outfile)
+		for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++)
+			for (struct tracee *t = s->tab[i]; t; t = t->hnext)
+				if (t->outf != s->out)
+					fflush(t->outf);
+}
+
 /* ---- setup ---- */
 
 bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whylen)
@@ -742,12 +757,16 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	bool any = false;
 
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
+	s->defer_flush = true;
 	s->fd_describe = fd_describe_proc;
 	if (load(&b, why, whylen) < 0) {
 		ret = BPF_RUN_UNAVAILABLE;
 		goto out;
 	}
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
+	static char errbuf[1 << 16];
+	if (s->out == stderr)
+		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf)); /* flushed per batch */
 
 	if (s->o->argv) {
 		pid_t pid = launch(s, &go);
@@ -790,6 +809,7 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		}
 		/* wakeups are batched: what arrived without one is read here */
 		ring_buffer__consume(b.rb);
+		flush_all(s);
 		report_lost(&b);
 		if (b.launched) {
 			int status;
@@ -838,6 +858,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 							   : WEXITSTATUS(status);
 	}
 out:
+	fflush(stderr);
+	setvbuf(stderr, NULL, _IONBF, 0);
 	if (go >= 0)
 		close(go);
 	ring_buffer__free(b.rb);

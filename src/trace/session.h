@@ -90,6 +90,7 @@ struct session {
 	fd_describe_fn fd_describe;
 	uint64_t r_last_ns;	  /* -r */
 	uint64_t lost;		  /* events a backend could not deliver (--strict) */
+	bool defer_flush;	  /* the backend flushes after each batch, not each line (bpf) */
 };
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
