@@ -112,9 +112,10 @@ bench() { # TITLE LOOP FAST_SMALL FAST_LARGE SLOW_SMALL SLOW_LARGE
 tax() {
 	label=$1
 	shift
-	"$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" 2> /dev/null &
+	"$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" 2> "$tmp/tracer.err" &
 	tracer=$!
 	sleep 1
+	kill -0 $tracer 2> /dev/null || { cat "$tmp/tracer.err"; exit 1; }
 	row "$label" "$(per_iter 100000 1100000 "$tmp/getppid")" "$nat"
 	kill -INT $tracer
 	wait $tracer || true
@@ -131,4 +132,4 @@ row "native, nothing traced" "$nat" "$nat"
 sleep 1000 &
 idle=$!
 tax "scry --backend=bpf -p other"
-tax "scry --backend=bpf -e trace=openat -p other" -e trace=openat
+tax "scry --backend=bpf -e trace=close -p other" -e trace=close

@@ -388,17 +388,22 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 	return 0;
 }
 
+/* Runs the plan's ops in `only` for one phase. At entry a fault is retried at exit (the
+ * kernel has faulted the memory in by then if it read it); a fault counts as lost only when
+ * the call succeeded: a failed call may never have touched a bad address, and strace prints
+ * an address for those too. refetch: this is the retry. */
 static __always_inline void capture(struct task_st *st, const volatile struct scry_plan *p,
-				    bool at_exit, __s64 ret, __u32 only)
+				    bool at_exit, __s64 ret, __u32 only, bool refetch)
 {
 #pragma unroll
 	for (int i = 0; i < SCRY_NOPS; i++) {
 		if (!(only & (1u << i)))
 			continue;
 		if (capture_op(st, p, i, at_exit, ret) < 0) {
-			lose(SL_FAULT);
-			if (!at_exit)
+			if (!at_exit && !refetch)
 				st->refetch |= 1u << i;
+			else if (ret >= 0)
+				lose(SL_FAULT);
 		}
 	}
 }
@@ -462,7 +467,7 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.t_enter = bpf_ktime_get_ns();
 	if (p->mode != SM_RECORD)
 		return 0;
-	capture(st, p, false, 0, 0x3f);
+	capture(st, p, false, 0, 0x3f, false);
 	if (p->flags & SP_ENTRY) {
 		__u32 size = rec_size(st);
 		out(&st->rec, size, true);
@@ -522,8 +527,8 @@ static __always_inline int on_exit(long ret)
 		st->rec.t_exit = now;
 		st->rec.cpu_ns = ns;
 		if (st->refetch)
-			capture(st, p, false, 0, st->refetch); /* the kernel has faulted them in */
-		capture(st, p, true, ret, 0x3f);
+			capture(st, p, false, ret, st->refetch, true);
+		capture(st, p, true, ret, 0x3f, false);
 		__u32 size = rec_size(st);
 		out(&st->rec, size, false);
 	}
@@ -692,6 +697,9 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_s
 	l.tgid = tgid;
 	l.t = bpf_ktime_get_ns();
 	bpf_probe_read_kernel(l.siginfo, sizeof(l.siginfo), info);
+	/* STOP TSTP TTIN TTOU with the default action: a group stop follows */
+	if ((sig == 19 || sig == 20 || sig == 21 || sig == 22) && ka && !ka->sa.sa_handler)
+		l.aux = 1;
 	out(&l, sizeof(l), true);
 	return 0;
 }

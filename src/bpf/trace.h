@@ -72,7 +72,7 @@ enum scry_rec_type {
 	SR_EXEC,	/* tid execed; aux: the tid it had before (non-leader exec) */
 	SR_EXIT,	/* tid is gone; aux: its wait status; ptid 1: a leader superseded by
 			 * another thread's exec (no exit line; SR_EXEC follows) */
-	SR_SIGNAL,	/* a signal reached tid; siginfo */
+	SR_SIGNAL,	/* a signal reached tid; siginfo; aux 1: it stops the task */
 };
 
 /* rec.flags */

@@ -352,8 +352,11 @@ static void on_signal(struct backend *b, const struct scry_life *l)
 		return;
 	memset(&si, 0, sizeof(si));
 	memcpy(&si, l->siginfo, sizeof(l->siginfo));
-	if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)si.si_signo))
+	if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)si.si_signo)) {
 		text_signal(s, t, &si);
+		if (l->aux)
+			text_stopped(s, t, si.si_signo); /* the default action stops it */
+	}
 }
 
 static int on_record(void *ctx, void *data, size_t size)
@@ -396,8 +399,8 @@ static const char *const lost_why[SL_N] = {
 	[SL_SIGNAL] = "too many ignored signals in one syscall",
 };
 
-/* Prints a line for each counter that grew. Captures that failed or were cut only show in
- * the decoded lines (as addresses), and count for --strict. */
+/* Prints a line for each counter that grew: what was dropped, and captures that failed
+ * where strace would have shown the memory (the decoded line shows an address instead). */
 static void report_lost(struct backend *b)
 {
 	struct session *s = b->s;
@@ -409,8 +412,7 @@ static void report_lost(struct backend *b)
 		uint64_t d = n - b->lost_seen[i];
 		b->lost_seen[i] = n;
 		s->lost += d;
-		if (i == SL_RING || i == SL_NOMEM || i == SL_SIGNAL)
-			text_lost(s, d, lost_why[i]);
+		text_lost(s, d, lost_why[i]);
 	}
 }
 
@@ -756,13 +758,13 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	int go = -1, ret = 0;
 	bool any = false;
 
-	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
-	s->defer_flush = true;
-	s->fd_describe = fd_describe_proc;
 	if (load(&b, why, whylen) < 0) {
 		ret = BPF_RUN_UNAVAILABLE;
 		goto out;
 	}
+	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
+	s->defer_flush = true;
+	s->fd_describe = fd_describe_proc;
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)
@@ -860,6 +862,7 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 out:
 	fflush(stderr);
 	setvbuf(stderr, NULL, _IONBF, 0);
+	s->defer_flush = false;
 	if (go >= 0)
 		close(go);
 	ring_buffer__free(b.rb);
