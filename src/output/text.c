@@ -54,11 +54,12 @@ static void emit_printer(struct tracee *t)
 	sb_reset(&t->p.out);
 }
 
+/* stderr is unbuffered; files are flushed by the backend whenever it is about to wait for the
+ * tracees (so the entry of a blocked syscall is on disk while it blocks), not per line. */
 static void flush_line(struct session *s, struct tracee *t)
 {
 	(void)s;
-	if (!(t->flags & TF_STAGED))
-		fflush(t->outf);
+	(void)t;
 }
 
 static void line_ended(struct session *s, struct tracee *t)
@@ -167,8 +168,6 @@ void text_syscall_enter(struct session *s, struct tracee *t)
 	printleader(s, t);
 	emitf(t, "%s(", syscall_name_of(t, nbuf, sizeof(nbuf)));
 	emit_printer(t);
-	if (!(t->flags & TF_STAGED))
-		fflush(t->outf);
 }
 
 static void print_resumed(struct session *s, struct tracee *t)

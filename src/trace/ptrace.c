@@ -1,6 +1,7 @@
 /* The ptrace backend: launching or attaching, the wait loop, and turning ptrace stops into
  * the session's events. strace's behaviour is the reference throughout. */
 #include <dirent.h>
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -407,6 +408,25 @@ static void detach_all(struct session *s)
 	}
 }
 
+/* How long to poll for the next stop before sleeping in wait4. Waking a sleeping tracer
+ * costs far more than a ptrace stop on these VMs (an idle vCPU wakes slowly, see FACTS.md);
+ * a tracee that stops again within this time finds the tracer still awake. */
+static uint64_t spin_ns = 40000;
+
+static pid_t wait_spinning(int *status, struct rusage *ru)
+{
+	uint64_t until = now_ns(CLOCK_MONOTONIC) + spin_ns;
+	pid_t pid;
+
+	do {
+		pid = wait4(-1, status, __WALL | WNOHANG, ru);
+		if (pid != 0)
+			return pid;
+	} while (now_ns(CLOCK_MONOTONIC) < until);
+	fflush(NULL); /* about to sleep: everything printed so far must be visible */
+	return wait4(-1, status, __WALL, ru);
+}
+
 int ptrace_run(struct session *s)
 {
 	struct sigaction sa = {.sa_handler = on_interrupt};
@@ -430,6 +450,8 @@ int ptrace_run(struct session *s)
 	}
 	for (unsigned i = 0; i < s->o->npids; i++)
 		any |= attach_process(s, s->o->pids[i]) == 0;
+	if (getenv("SCRY_SPIN_NS"))
+		spin_ns = strtoull(getenv("SCRY_SPIN_NS"), NULL, 10);
 	if (!any)
 		return 1;
 	/* launched: Ctrl-C goes to the whole foreground group anyway; attached: detach */
@@ -442,7 +464,7 @@ int ptrace_run(struct session *s)
 	while (s->nprocs > 0 && !interrupted) {
 		int status;
 		struct rusage ru;
-		pid_t pid = wait4(-1, &status, __WALL, s->summary ? &ru : NULL);
+		pid_t pid = wait_spinning(&status, s->summary ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
