@@ -40,6 +40,7 @@ static const char usage_text[] =
 	"  -x, --strings-in-hex=non-ascii  print non-ascii strings in hex (-xx: all strings)\n"
 	"  -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose\n"
 	"  -y, --decode-fds              print paths associated with fds (-yy: socket details)\n"
+	"  --json                        JSON Lines: one object per syscall, signal and exit\n"
 	"\n"
 	"Statistics:\n"
 	"  -c, --summary-only            count time, calls, and errors for each syscall\n"
@@ -81,6 +82,7 @@ enum {
 	OPT_STRINGS_HEX,
 	OPT_DECODE_FDS,
 	OPT_BACKEND,
+	OPT_JSON,
 };
 
 static const struct option long_options[] = {
@@ -120,6 +122,7 @@ static const struct option long_options[] = {
 	{"status", required_argument, 0, OPT_STATUS},
 	{"trace-fds", required_argument, 0, OPT_TRACE_FDS},
 	{"backend", required_argument, 0, OPT_BACKEND},
+	{"json", no_argument, 0, OPT_JSON},
 	{0, 0, 0, 0},
 };
 
@@ -353,6 +356,9 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 				usage_error("%s", err);
 			break;
 		}
+		case OPT_JSON:
+			o->json = true;
+			break;
 		case OPT_BACKEND:
 			if (strcmp(optarg, "auto") == 0 || strcmp(optarg, "ptrace") == 0)
 				o->backend = optarg;
@@ -410,6 +416,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	if (o.summary != SUMMARY_NONE)
 		s.summary = summary_new();
+	s.sink = o.json ? &json_sink : &text_sink;
 
 	int r = ptrace_run(&s);
 	if (s.out != stderr)

@@ -21,23 +21,26 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
 	return d->mem->read(d->mem->ctx, d->ev, addr, buf, len);
 }
 
-static void fd_decoration(struct dctx *d, int fd)
+/* -y: 3</etc/passwd>; in JSON {"fd":3,"path":"/etc/passwd"} */
+void print_fd(struct dctx *d, int fd)
 {
 	struct strbuf sb = {0};
 
-	if (d->o->decode_fds && fd >= 0 && d->fd_describe &&
-	    d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb)) {
-		pr_puts(d->p, "<");
-		pr_puts(d->p, sb.buf);
-		pr_puts(d->p, ">");
+	if (!(d->o->decode_fds && fd >= 0 && d->fd_describe &&
+	      d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb))) {
+		pr_int(d->p, fd);
+	} else if (d->p->json) {
+		pr_struct_begin(d->p);
+		pr_field(d->p, "fd");
+		pr_int(d->p, fd);
+		pr_field(d->p, "path");
+		pr_value_begin(d->p);
+		sb_json_string(&d->p->out, sb.buf, sb.len);
+		pr_struct_end(d->p);
+	} else {
+		pr_raw(d->p, "%d<%s>", fd, sb.buf);
 	}
 	sb_free(&sb);
-}
-
-void print_fd(struct dctx *d, int fd)
-{
-	pr_int(d->p, fd);
-	fd_decoration(d, fd);
 }
 
 void print_dirfd(struct dctx *d, int fd)
@@ -124,20 +127,22 @@ void print_mode(struct dctx *d, uint64_t mode)
 	};
 	unsigned fmt = mode & S_IFMT;
 	const char *tname = NULL;
+	struct strbuf sb = {0};
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (types[i].bits == fmt)
 			tname = types[i].name;
-	pr_value_begin(d->p);
-	if (d->o->xlat_style == XS_RAW) {
-		pr_text(d->p, "%#03" PRIo64, mode);
-		return;
+	if (d->o->xlat_style == XS_RAW)
+		sb_printf(&sb, "%#03" PRIo64, mode);
+	else {
+		if (tname)
+			sb_printf(&sb, "%s|", tname);
+		else if (fmt)
+			sb_printf(&sb, "%#o|", fmt);
+		sb_printf(&sb, "%#03" PRIo64, mode & ~(uint64_t)S_IFMT);
 	}
-	if (tname)
-		pr_text(d->p, "%s|", tname);
-	else if (fmt)
-		pr_text(d->p, "%#o|", fmt);
-	pr_text(d->p, "%#03" PRIo64, mode & ~(uint64_t)S_IFMT);
+	pr_raw(d->p, "%s", sb.buf);
+	sb_free(&sb);
 }
 
 void print_signo(struct dctx *d, int sig)

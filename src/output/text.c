@@ -157,7 +157,7 @@ static bool status_filtering(const struct session *s)
 	return s->o->filter.status != ST_ALL;
 }
 
-void text_syscall_enter(struct session *s, struct tracee *t)
+static void text_syscall_enter(struct session *s, struct tracee *t)
 {
 	char nbuf[32];
 
@@ -254,7 +254,7 @@ static void print_return(struct session *s, struct tracee *t)
 		emitf(t, " (%s)", t->d.aux.buf);
 }
 
-void text_syscall_exit(struct session *s, struct tracee *t)
+static void text_syscall_exit(struct session *s, struct tracee *t)
 {
 	print_resumed(s, t);
 	s->printing = t;
@@ -273,7 +273,7 @@ void text_syscall_exit(struct session *s, struct tracee *t)
 	line_ended(s, t);
 }
 
-void text_exit_event(struct session *s, struct tracee *t)
+static void text_exit_event(struct session *s, struct tracee *t)
 {
 	struct tracee *p = s->printing;
 
@@ -294,7 +294,7 @@ void text_exit_event(struct session *s, struct tracee *t)
 	line_ended(s, t);
 }
 
-void text_signal(struct session *s, struct tracee *t, const void *siginfo)
+static void text_signal(struct session *s, struct tracee *t, const void *siginfo)
 {
 	const siginfo_t *si = siginfo;
 
@@ -324,7 +324,7 @@ static void signame(int sig, char *buf, size_t len)
 		snprintf(buf, len, "%d", sig);
 }
 
-void text_stopped(struct session *s, struct tracee *t, int sig)
+static void text_stopped(struct session *s, struct tracee *t, int sig)
 {
 	char n[16];
 
@@ -334,7 +334,7 @@ void text_stopped(struct session *s, struct tracee *t, int sig)
 	line_ended(s, t);
 }
 
-void text_exited(struct session *s, struct tracee *t, int status)
+static void text_exited(struct session *s, struct tracee *t, int status)
 {
 	char n[16];
 
@@ -353,7 +353,7 @@ void text_exited(struct session *s, struct tracee *t, int status)
 	line_ended(s, t);
 }
 
-void text_superseded(struct session *s, struct tracee *t, pid_t old)
+static void text_superseded(struct session *s, struct tracee *t, pid_t old)
 {
 	if (s->o->quiet >= 3)
 		return;
@@ -362,7 +362,7 @@ void text_superseded(struct session *s, struct tracee *t, pid_t old)
 	line_ended(s, t);
 }
 
-void text_detached(struct session *s, struct tracee *t)
+static void text_detached(struct session *s, struct tracee *t)
 {
 	if (output_separately(s)) {
 		if (t->curcol != 0)
@@ -387,3 +387,14 @@ void text_message(struct session *s, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+const struct sink text_sink = {
+	.syscall_enter = text_syscall_enter,
+	.syscall_exit = text_syscall_exit,
+	.exit_event = text_exit_event,
+	.signal = text_signal,
+	.stopped = text_stopped,
+	.exited = text_exited,
+	.superseded = text_superseded,
+	.detached = text_detached,
+};

@@ -273,7 +273,7 @@ static void handle_exec(struct session *s, struct tracee *t)
 	tracee_drop(s, t);
 	tracee_rekey(s, execer, execer->tgid);
 	if (session_shown(s, execer))
-		text_superseded(s, execer, (pid_t)old);
+		s->sink->superseded(s, execer, (pid_t)old);
 	execer->flags |= TF_REPRINT;
 }
 
@@ -334,18 +334,18 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		if (ptrace(PTRACE_GETSIGINFO, t->pid, 0, &si) < 0) {
 			/* group-stop of a non-seized tracee */
 			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-				text_stopped(s, t, sig);
+				s->sink->stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
 		}
 		if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-			text_signal(s, t, &si);
+			s->sink->signal(s, t, &si);
 		restart(t, op, sig);
 		return;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
 			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-				text_stopped(s, t, sig);
+				s->sink->stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
 		}
@@ -358,7 +358,7 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		return;
 	case PTRACE_EVENT_EXIT:
 		if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
-			text_exit_event(s, t);
+			s->sink->exit_event(s, t);
 		restart(t, PTRACE_CONT, 0);
 		return;
 	case PTRACE_EVENT_SECCOMP:
@@ -384,7 +384,7 @@ static void handle_exit(struct session *s, struct tracee *t, int status)
 		s->child = 0;
 	}
 	if (session_shown(s, t))
-		text_exited(s, t, status);
+		s->sink->exited(s, t, status);
 	tracee_drop(s, t);
 }
 
@@ -400,7 +400,7 @@ static void detach_all(struct session *s)
 			}
 			ptrace_detach_thread(t->pid);
 			if (session_shown(s, t))
-				text_detached(s, t);
+				s->sink->detached(s, t);
 			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
 				text_message(s, "Process %d detached", t->pid);
 			tracee_drop(s, t);
