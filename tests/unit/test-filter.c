@@ -29,6 +29,9 @@ int main(void)
 	CHECK(filter_parse_trace(&f, "?nosuch,read", err, sizeof(err)) == 0);
 	CHECK(numset_has(&f.trace, __NR_read));
 	CHECK(filter_parse_trace(&f, "/(", err, sizeof(err)) < 0);
+	CHECK(filter_parse_trace(&f, "/a+++++++++++++++++++++++++++++++++", err, sizeof(err)) < 0);
+	CHECK(filter_parse_trace(&f, "/^(get|set)p?id{1}$", err, sizeof(err)) == 0);
+	CHECK(numset_has(&f.trace, __NR_getpid) && numset_has(&f.trace, __NR_setpgid) == false);
 	CHECK(filter_parse_trace(&f, "%desc", err, sizeof(err)) == 0);
 	CHECK(numset_has(&f.trace, __NR_read) && numset_has(&f.trace, __NR_close));
 	CHECK(!numset_has(&f.trace, __NR_getppid));
