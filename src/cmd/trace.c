@@ -43,6 +43,7 @@ static const char usage_text[] =
 	"  -x, --strings-in-hex=non-ascii  print non-ascii strings in hex (-xx: all strings)\n"
 	"  -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose\n"
 	"  -y, --decode-fds              print paths associated with fds (-yy: socket details)\n"
+	"  --json                        JSON Lines: one object per syscall, signal and exit\n"
 	"\n"
 	"Statistics:\n"
 	"  -c, --summary-only            count time, calls, and errors for each syscall\n"
@@ -87,6 +88,7 @@ enum {
 	OPT_DECODE_FDS,
 	OPT_BACKEND,
 	OPT_STRICT,
+	OPT_JSON,
 };
 
 static const struct option long_options[] = {
@@ -127,6 +129,7 @@ static const struct option long_options[] = {
 	{"trace-fds", required_argument, 0, OPT_TRACE_FDS},
 	{"backend", required_argument, 0, OPT_BACKEND},
 	{"strict", no_argument, 0, OPT_STRICT},
+	{"json", no_argument, 0, OPT_JSON},
 	{0, 0, 0, 0},
 };
 
@@ -360,6 +363,9 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 				usage_error("%s", err);
 			break;
 		}
+		case OPT_JSON:
+			o->json = true;
+			break;
 		case OPT_BACKEND:
 			if (strcmp(optarg, "auto") == 0 || strcmp(optarg, "ptrace") == 0)
 				o->backend = optarg;
@@ -442,7 +448,7 @@ int cmd_trace(int argc, char **argv)
 
 	s.out = stderr;
 	if (o.outfile && !(o.follow >= 2)) {
-		s.out = fopen(o.outfile, o.outfile_append ? "a" : "w");
+		s.out = fopen(o.outfile, o.outfile_append ? "ae" : "we");
 		if (!s.out) {
 			log_error("Can't fopen '%s': %s", o.outfile, strerror(errno));
 			return 1;
@@ -450,6 +456,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	if (o.summary != SUMMARY_NONE)
 		s.summary = summary_new();
+	s.sink = o.json ? &json_sink : &text_sink;
 
 	int r = run_backend(&s);
 	if (s.out != stderr)

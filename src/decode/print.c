@@ -6,7 +6,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "decode/dctx.h"
 
@@ -21,31 +23,45 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
 	return d->mem->read(d->mem->ctx, d->ev, addr, buf, len);
 }
 
-static void fd_decoration(struct dctx *d, int fd)
+/* -y: 3</etc/passwd>; in JSON {"fd":3,"path":"/etc/passwd"} */
+void print_fd(struct dctx *d, int fd)
 {
 	struct strbuf sb = {0};
 
-	if (d->o->decode_fds && fd >= 0 && d->fd_describe &&
-	    d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb)) {
-		pr_puts(d->p, "<");
-		pr_puts(d->p, sb.buf);
-		pr_puts(d->p, ">");
+	if (!(d->o->decode_fds && fd >= 0 && d->fd_describe &&
+	      d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb))) {
+		pr_int(d->p, fd);
+	} else if (d->p->json) {
+		pr_struct_begin(d->p);
+		pr_field(d->p, "fd");
+		pr_int(d->p, fd);
+		pr_field(d->p, "path");
+		pr_value_begin(d->p);
+		sb_json_string(&d->p->out, sb.buf, sb.len);
+		pr_struct_end(d->p);
+	} else {
+		pr_raw(d->p, "%d<%s>", fd, sb.buf);
 	}
 	sb_free(&sb);
 }
 
-void print_fd(struct dctx *d, int fd)
-{
-	pr_int(d->p, fd);
-	fd_decoration(d, fd);
-}
-
 void print_dirfd(struct dctx *d, int fd)
 {
-	if (fd == AT_FDCWD)
-		pr_raw(d->p, "AT_FDCWD");
-	else
+	char link[64], cwd[4096];
+
+	if (fd != AT_FDCWD) {
 		print_fd(d, fd);
+		return;
+	}
+	/* -y: AT_FDCWD</current/dir> */
+	snprintf(link, sizeof(link), "/proc/%d/cwd", d->ev->tgid);
+	ssize_t n = d->o->decode_fds && !d->p->json ? readlink(link, cwd, sizeof(cwd) - 1) : -1;
+	if (n > 0) {
+		cwd[n] = '\0';
+		pr_raw(d->p, "AT_FDCWD<%s>", cwd);
+	} else {
+		pr_raw(d->p, "AT_FDCWD");
+	}
 }
 
 /* Reads a NUL-terminated string of at most max bytes. Returns its length, max+1 if no NUL
@@ -124,20 +140,22 @@ void print_mode(struct dctx *d, uint64_t mode)
 	};
 	unsigned fmt = mode & S_IFMT;
 	const char *tname = NULL;
+	struct strbuf sb = {0};
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (types[i].bits == fmt)
 			tname = types[i].name;
-	pr_value_begin(d->p);
-	if (d->o->xlat_style == XS_RAW) {
-		pr_text(d->p, "%#03" PRIo64, mode);
-		return;
+	if (d->o->xlat_style == XS_RAW)
+		sb_printf(&sb, "%#03" PRIo64, mode);
+	else {
+		if (tname)
+			sb_printf(&sb, "%s|", tname);
+		else if (fmt)
+			sb_printf(&sb, "%#o|", fmt);
+		sb_printf(&sb, "%#03" PRIo64, mode & ~(uint64_t)S_IFMT);
 	}
-	if (tname)
-		pr_text(d->p, "%s|", tname);
-	else if (fmt)
-		pr_text(d->p, "%#o|", fmt);
-	pr_text(d->p, "%#03" PRIo64, mode & ~(uint64_t)S_IFMT);
+	pr_raw(d->p, "%s", sb.buf);
+	sb_free(&sb);
 }
 
 void print_signo(struct dctx *d, int sig)

@@ -19,8 +19,36 @@ void pr_value_begin(struct printer *p)
 	if (p->after_name)
 		p->after_name = false;
 	else if (p->need_sep[p->depth])
-		sb_puts(&p->out, ", ");
+		sb_puts(&p->out, p->json ? "," : ", ");
 	p->need_sep[p->depth] = true;
+}
+
+void sb_json_string(struct strbuf *sb, const char *s, size_t len)
+{
+	sb_putc(sb, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			sb_putc(sb, '\\');
+			sb_putc(sb, (char)c);
+		} else if (c == '\n') {
+			sb_puts(sb, "\\n");
+		} else if (c >= ' ' && c < 0x7f) {
+			sb_putc(sb, (char)c);
+		} else {
+			sb_printf(sb, "\\u%04x", c);
+		}
+	}
+	sb_putc(sb, '"');
+}
+
+/* JSON: a value given as text becomes a string, NULL becomes null. */
+static void json_token(struct printer *p, const char *text)
+{
+	if (strcmp(text, "NULL") == 0)
+		sb_puts(&p->out, "null");
+	else
+		sb_json_string(&p->out, text, strlen(text));
 }
 
 void pr_puts(struct printer *p, const char *s)
@@ -43,18 +71,27 @@ void pr_raw(struct printer *p, const char *fmt, ...)
 
 	pr_value_begin(p);
 	va_start(ap, fmt);
-	sb_vprintf(&p->out, fmt, ap);
+	if (p->json) {
+		struct strbuf tmp = {0};
+		sb_vprintf(&tmp, fmt, ap);
+		json_token(p, tmp.buf ? tmp.buf : "");
+		sb_free(&tmp);
+	} else {
+		sb_vprintf(&p->out, fmt, ap);
+	}
 	va_end(ap);
 }
 
 void pr_int(struct printer *p, int64_t v)
 {
-	pr_raw(p, "%" PRId64, v);
+	pr_value_begin(p);
+	sb_printf(&p->out, "%" PRId64, v);
 }
 
 void pr_uint(struct printer *p, uint64_t v)
 {
-	pr_raw(p, "%" PRIu64, v);
+	pr_value_begin(p);
+	sb_printf(&p->out, "%" PRIu64, v);
 }
 
 void pr_hex(struct printer *p, uint64_t v)
@@ -77,6 +114,11 @@ void pr_octal(struct printer *p, uint64_t v)
 
 void pr_more(struct printer *p)
 {
+	if (p->json && p->in_object[p->depth]) {
+		pr_value_begin(p);
+		sb_puts(&p->out, "\"...\":true"); /* the struct was abbreviated */
+		return;
+	}
 	pr_raw(p, "...");
 }
 
@@ -84,6 +126,8 @@ void pr_comment(struct printer *p, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (p->json)
+		return;
 	sb_puts(&p->out, " /* ");
 	va_start(ap, fmt);
 	sb_vprintf(&p->out, fmt, ap);
@@ -140,7 +184,29 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 void pr_flags(struct printer *p, const struct xlat *x, uint64_t v, const char *dflt)
 {
 	pr_value_begin(p);
-	sb_flags(&p->out, x, v, p->o->xlat_style, dflt);
+	if (!p->json) {
+		sb_flags(&p->out, x, v, p->o->xlat_style, dflt);
+		return;
+	}
+	/* a list of names, an unknown rest as a hex string */
+	struct strbuf names = {0};
+	flag_names(&names, x, v);
+	sb_putc(&p->out, '[');
+	const char *s = names.buf ? names.buf : "";
+	bool first = true;
+	while (*s) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		if (!first)
+			sb_putc(&p->out, ',');
+		sb_json_string(&p->out, s, n);
+		first = false;
+		s += n + (bar ? 1 : 0);
+	}
+	if (!names.len && v)
+		sb_printf(&p->out, "\"%#" PRIx64 "\"", v);
+	sb_putc(&p->out, ']');
+	sb_free(&names);
 }
 
 static void xval(struct printer *p, const struct xlat *x, uint64_t v, const char *dflt, bool dec)
@@ -148,6 +214,13 @@ static void xval(struct printer *p, const struct xlat *x, uint64_t v, const char
 	const char *name = xlat_name(x, v);
 
 	pr_value_begin(p);
+	if (p->json) {
+		if (name)
+			sb_json_string(&p->out, name, strlen(name));
+		else
+			sb_printf(&p->out, "%" PRId64, (int64_t)v);
+		return;
+	}
 	if (p->o->xlat_style == XS_RAW || !name) {
 		if (dec)
 			sb_printf(&p->out, "%" PRId64, (int64_t)v);
@@ -241,6 +314,19 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 void pr_quoted(struct printer *p, const char *data, size_t len, bool cut, bool nul_terminated)
 {
 	pr_value_begin(p);
+	if (p->json) {
+		if (nul_terminated) {
+			const char *z = memchr(data, '\0', len);
+			if (z)
+				len = (size_t)(z - data);
+		}
+		if (cut)
+			sb_puts(&p->out, "{\"str\":");
+		sb_json_string(&p->out, data, len);
+		if (cut)
+			sb_puts(&p->out, ",\"truncated\":true}");
+		return;
+	}
 	sb_quoted(&p->out, data, len, p->o->xflag, nul_terminated);
 	if (cut)
 		sb_puts(&p->out, "...");
@@ -249,8 +335,13 @@ void pr_quoted(struct printer *p, const char *data, size_t len, bool cut, bool n
 void pr_field(struct printer *p, const char *name)
 {
 	pr_value_begin(p);
-	sb_puts(&p->out, name);
-	sb_putc(&p->out, '=');
+	if (p->json) {
+		sb_json_string(&p->out, name, strlen(name));
+		sb_putc(&p->out, ':');
+	} else {
+		sb_puts(&p->out, name);
+		sb_putc(&p->out, '=');
+	}
 	p->after_name = true;
 }
 
@@ -261,6 +352,7 @@ static void open_level(struct printer *p, char c)
 	if (p->depth + 1 < PRINTER_MAX_DEPTH)
 		p->depth++;
 	p->need_sep[p->depth] = false;
+	p->in_object[p->depth] = c == '{';
 }
 
 static void close_level(struct printer *p, char c)

@@ -28,8 +28,10 @@ struct print_opts {
 struct printer {
 	struct strbuf out;
 	const struct print_opts *o;
+	bool json; /* JSON values instead of strace's text */
 	int depth;
 	bool need_sep[PRINTER_MAX_DEPTH];
+	bool in_object[PRINTER_MAX_DEPTH]; /* json: this level is {} (else [] or the args) */
 	bool after_name; /* a field name was just written: no separator before its value */
 };
 
@@ -64,6 +66,9 @@ void pr_struct_begin(struct printer *p);
 void pr_struct_end(struct printer *p);
 void pr_array_begin(struct printer *p);
 void pr_array_end(struct printer *p);
+
+/* s as a JSON string literal (bytes that are not printable ASCII as \u00XX) */
+void sb_json_string(struct strbuf *sb, const char *s, size_t len);
 
 /* flags text without separators (for composing, e.g. in siginfo or return aux strings) */
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt);

@@ -54,10 +54,12 @@ static void emit_printer(struct tracee *t)
 	sb_reset(&t->p.out);
 }
 
+/* stderr is unbuffered; files are flushed by the backend whenever it is about to wait for the
+ * tracees (so the entry of a blocked syscall is on disk while it blocks), not per line. */
 static void flush_line(struct session *s, struct tracee *t)
 {
-	if (!(t->flags & TF_STAGED) && !s->defer_flush)
-		fflush(t->outf);
+	(void)s;
+	(void)t;
 }
 
 static void line_ended(struct session *s, struct tracee *t)
@@ -155,7 +157,7 @@ static bool status_filtering(const struct session *s)
 	return s->o->filter.status != ST_ALL;
 }
 
-void text_syscall_enter(struct session *s, struct tracee *t)
+static void text_syscall_enter(struct session *s, struct tracee *t)
 {
 	char nbuf[32];
 
@@ -166,7 +168,6 @@ void text_syscall_enter(struct session *s, struct tracee *t)
 	printleader(s, t);
 	emitf(t, "%s(", syscall_name_of(t, nbuf, sizeof(nbuf)));
 	emit_printer(t);
-	flush_line(s, t);
 }
 
 static void print_resumed(struct session *s, struct tracee *t)
@@ -240,6 +241,8 @@ static void print_return(struct session *s, struct tracee *t)
 	case RV_FD:
 		if (ev->ret >= 0 && ev->ret <= INT32_MAX) {
 			emit(t, "= ", 2);
+			/* the arguments were emitted already: no ", " before the fd */
+			printer_reset(&t->p);
 			print_fd(&t->d, (int)ev->ret);
 			emit_printer(t);
 		} else {
@@ -253,7 +256,7 @@ static void print_return(struct session *s, struct tracee *t)
 		emitf(t, " (%s)", t->d.aux.buf);
 }
 
-void text_syscall_exit(struct session *s, struct tracee *t)
+static void text_syscall_exit(struct session *s, struct tracee *t)
 {
 	print_resumed(s, t);
 	s->printing = t;
@@ -272,7 +275,7 @@ void text_syscall_exit(struct session *s, struct tracee *t)
 	line_ended(s, t);
 }
 
-void text_exit_event(struct session *s, struct tracee *t)
+static void text_exit_event(struct session *s, struct tracee *t)
 {
 	struct tracee *p = s->printing;
 
@@ -293,7 +296,7 @@ void text_exit_event(struct session *s, struct tracee *t)
 	line_ended(s, t);
 }
 
-void text_signal(struct session *s, struct tracee *t, const void *siginfo)
+static void text_signal(struct session *s, struct tracee *t, const void *siginfo)
 {
 	const siginfo_t *si = siginfo;
 
@@ -323,7 +326,7 @@ static void signame(int sig, char *buf, size_t len)
 		snprintf(buf, len, "%d", sig);
 }
 
-void text_stopped(struct session *s, struct tracee *t, int sig)
+static void text_stopped(struct session *s, struct tracee *t, int sig)
 {
 	char n[16];
 
@@ -333,7 +336,7 @@ void text_stopped(struct session *s, struct tracee *t, int sig)
 	line_ended(s, t);
 }
 
-void text_exited(struct session *s, struct tracee *t, int status)
+static void text_exited(struct session *s, struct tracee *t, int status)
 {
 	char n[16];
 
@@ -352,7 +355,7 @@ void text_exited(struct session *s, struct tracee *t, int status)
 	line_ended(s, t);
 }
 
-void text_superseded(struct session *s, struct tracee *t, pid_t old)
+static void text_superseded(struct session *s, struct tracee *t, pid_t old)
 {
 	if (s->o->quiet >= 3)
 		return;
@@ -361,7 +364,7 @@ void text_superseded(struct session *s, struct tracee *t, pid_t old)
 	line_ended(s, t);
 }
 
-void text_detached(struct session *s, struct tracee *t)
+static void text_detached(struct session *s, struct tracee *t)
 {
 	if (output_separately(s)) {
 		if (t->curcol != 0)
@@ -386,6 +389,17 @@ void text_message(struct session *s, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+const struct sink text_sink = {
+	.syscall_enter = text_syscall_enter,
+	.syscall_exit = text_syscall_exit,
+	.exit_event = text_exit_event,
+	.signal = text_signal,
+	.stopped = text_stopped,
+	.exited = text_exited,
+	.superseded = text_superseded,
+	.detached = text_detached,
+};
 
 void text_lost(struct session *s, uint64_t n, const char *why)
 {

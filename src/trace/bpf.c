@@ -306,7 +306,7 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 			*bn = (struct bthread){tid, bo->seq, bo->done_seq, bo->entry_shown, bn->next};
 			bthread_drop(b, old);
 			if (session_shown(s, execer))
-				text_superseded(s, execer, old);
+				s->sink->superseded(s, execer, old);
 			if (execer->flags & TF_INSYSCALL)
 				execer->flags |= TF_REPRINT; /* "<... execve resumed>" */
 			t = execer;
@@ -328,7 +328,7 @@ static void on_exit_rec(struct backend *b, const struct scry_life *l)
 	if (!t)
 		return;
 	if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
-		text_exit_event(s, t);
+		s->sink->exit_event(s, t);
 	t->flags &= ~TF_INSYSCALL;
 	if (l->ptid == 1)
 		return; /* superseded by an exec: on_exec finishes it */
@@ -337,7 +337,7 @@ static void on_exit_rec(struct backend *b, const struct scry_life *l)
 		s->child = 0;
 	}
 	if (session_shown(s, t))
-		text_exited(s, t, status);
+		s->sink->exited(s, t, status);
 	bthread_drop(b, t->pid);
 	tracee_drop(s, t);
 }
@@ -353,9 +353,9 @@ static void on_signal(struct backend *b, const struct scry_life *l)
 	memset(&si, 0, sizeof(si));
 	memcpy(&si, l->siginfo, sizeof(l->siginfo));
 	if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)si.si_signo)) {
-		text_signal(s, t, &si);
+		s->sink->signal(s, t, &si);
 		if (l->aux)
-			text_stopped(s, t, si.si_signo); /* the default action stops it */
+			s->sink->stopped(s, t, si.si_signo); /* the default action stops it */
 	}
 }
 
@@ -540,7 +540,7 @@ static int may_trace(pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%d/mem", pid);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return errno == EACCES ? -EPERM : -errno;
+		return errno == EACCES ? -EPERM : errno == ENOENT ? -ESRCH : -errno;
 	close(fd);
 	return 0;
 }
@@ -596,7 +596,7 @@ static void detach_all(struct backend *b)
 			if (t->pid == s->child && s->o->argv)
 				kill(t->pid, interrupted ? interrupted : SIGTERM);
 			if (session_shown(s, t))
-				text_detached(s, t);
+				s->sink->detached(s, t);
 			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
 				text_message(s, "Process %d detached", t->pid);
 			tracee_drop(s, t);
@@ -758,12 +758,25 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	int go = -1, ret = 0;
 	bool any = false;
 
+	/* handlers first: a SIGINT while loading must not be lost (background jobs of a
+	 * shell start with SIGINT ignored, so it would be dropped, not kill scry) */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
 	if (load(&b, why, whylen) < 0) {
+		sa.sa_handler = SIG_DFL;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		sigaction(SIGQUIT, &sa, NULL);
+		sigaction(SIGPIPE, &sa, NULL);
 		ret = BPF_RUN_UNAVAILABLE;
 		goto out;
 	}
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
-	s->defer_flush = true;
 	s->fd_describe = fd_describe_proc;
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
@@ -795,13 +808,6 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		ret = 1;
 		goto out;
 	}
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
-
 	uint64_t last_sweep = now_ns(CLOCK_MONOTONIC), last_scan = last_sweep;
 	while (s->nprocs > 0 && !interrupted) {
 		int n = ring_buffer__poll(b.rb, 25);
@@ -822,7 +828,7 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 				struct tracee *t = tracee_find(s, w);
 				if (t) {
 					if (session_shown(s, t))
-						text_exited(s, t, status);
+						s->sink->exited(s, t, status);
 					bthread_drop(&b, t->pid);
 					tracee_drop(s, t);
 				}
@@ -862,7 +868,6 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 out:
 	fflush(stderr);
 	setvbuf(stderr, NULL, _IONBF, 0);
-	s->defer_flush = false;
 	if (go >= 0)
 		close(go);
 	ring_buffer__free(b.rb);

@@ -1,6 +1,7 @@
 /* The ptrace backend: launching or attaching, the wait loop, and turning ptrace stops into
  * the session's events. strace's behaviour is the reference throughout. */
 #include <dirent.h>
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -79,8 +80,11 @@ static void syscall_exit(struct session *s, struct tracee *t,
 	ev->is_error = info->exit.is_error;
 	ev->has_ret = true;
 	ev->t_exit = now_ns(CLOCK_REALTIME);
+	/* as strace: system time since the previous syscall's exit (which includes the cost of
+	 * both ptrace stops), or wall time since entry with -w */
 	uint64_t ns = s->o->summary_wall ? now_ns(CLOCK_MONOTONIC) - t->t_mono_enter
-					 : t->stime_ns - t->stime_at_enter;
+					 : t->stime_ns - t->stime_last_exit;
+	t->stime_last_exit = t->stime_ns;
 	session_syscall_exit(s, t, ns);
 }
 
@@ -93,7 +97,6 @@ static void handle_syscall_stop(struct session *s, struct tracee *t)
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 	case PTRACE_SYSCALL_INFO_SECCOMP:
-		t->stime_at_enter = t->stime_ns;
 		syscall_enter(s, t, &info);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
@@ -272,7 +275,7 @@ static void handle_exec(struct session *s, struct tracee *t)
 	tracee_drop(s, t);
 	tracee_rekey(s, execer, execer->tgid);
 	if (session_shown(s, execer))
-		text_superseded(s, execer, (pid_t)old);
+		s->sink->superseded(s, execer, (pid_t)old);
 	execer->flags |= TF_REPRINT;
 }
 
@@ -301,7 +304,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, pid);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf) {
 				log_error_errno(-errno, "cannot open %s", name);
 				t->outf = s->out;
@@ -333,18 +336,18 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		if (ptrace(PTRACE_GETSIGINFO, t->pid, 0, &si) < 0) {
 			/* group-stop of a non-seized tracee */
 			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-				text_stopped(s, t, sig);
+				s->sink->stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
 		}
 		if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-			text_signal(s, t, &si);
+			s->sink->signal(s, t, &si);
 		restart(t, op, sig);
 		return;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
 			if (session_shown(s, t) && numset_has(&s->o->filter.signals, (unsigned)sig))
-				text_stopped(s, t, sig);
+				s->sink->stopped(s, t, sig);
 			restart(t, PTRACE_LISTEN, 0);
 			return;
 		}
@@ -357,7 +360,7 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		return;
 	case PTRACE_EVENT_EXIT:
 		if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
-			text_exit_event(s, t);
+			s->sink->exit_event(s, t);
 		restart(t, PTRACE_CONT, 0);
 		return;
 	case PTRACE_EVENT_SECCOMP:
@@ -383,7 +386,7 @@ static void handle_exit(struct session *s, struct tracee *t, int status)
 		s->child = 0;
 	}
 	if (session_shown(s, t))
-		text_exited(s, t, status);
+		s->sink->exited(s, t, status);
 	tracee_drop(s, t);
 }
 
@@ -399,12 +402,31 @@ static void detach_all(struct session *s)
 			}
 			ptrace_detach_thread(t->pid);
 			if (session_shown(s, t))
-				text_detached(s, t);
+				s->sink->detached(s, t);
 			if ((t->flags & TF_ATTACHED) && !s->o->quiet && t->pid == t->tgid)
 				text_message(s, "Process %d detached", t->pid);
 			tracee_drop(s, t);
 		}
 	}
+}
+
+/* How long to poll for the next stop before sleeping in wait4. Waking a sleeping tracer
+ * costs far more than a ptrace stop on these VMs (an idle vCPU wakes slowly, see FACTS.md);
+ * a tracee that stops again within this time finds the tracer still awake. */
+static uint64_t spin_ns = 40000;
+
+static pid_t wait_spinning(int *status, struct rusage *ru)
+{
+	uint64_t until = now_ns(CLOCK_MONOTONIC) + spin_ns;
+	pid_t pid;
+
+	do {
+		pid = wait4(-1, status, __WALL | WNOHANG, ru);
+		if (pid != 0)
+			return pid;
+	} while (now_ns(CLOCK_MONOTONIC) < until);
+	fflush(NULL); /* about to sleep: everything printed so far must be visible */
+	return wait4(-1, status, __WALL, ru);
 }
 
 int ptrace_run(struct session *s)
@@ -422,7 +444,7 @@ int ptrace_run(struct session *s)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, s->child);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf)
 				t->outf = s->out;
 		}
@@ -430,6 +452,8 @@ int ptrace_run(struct session *s)
 	}
 	for (unsigned i = 0; i < s->o->npids; i++)
 		any |= attach_process(s, s->o->pids[i]) == 0;
+	if (getenv("SCRY_SPIN_NS"))
+		spin_ns = strtoull(getenv("SCRY_SPIN_NS"), NULL, 10);
 	if (!any)
 		return 1;
 	/* launched: Ctrl-C goes to the whole foreground group anyway; attached: detach */
@@ -442,7 +466,7 @@ int ptrace_run(struct session *s)
 	while (s->nprocs > 0 && !interrupted) {
 		int status;
 		struct rusage ru;
-		pid_t pid = wait4(-1, &status, __WALL, s->summary ? &ru : NULL);
+		pid_t pid = wait_spinning(&status, s->summary ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

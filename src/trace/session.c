@@ -42,7 +42,7 @@ void session_syscall_enter(struct session *s, struct tracee *t)
 	sb_reset(&d->aux);
 	printer_reset(&t->p);
 	t->dec_state = decode_syscall(d);
-	text_syscall_enter(s, t);
+	s->sink->syscall_enter(s, t);
 }
 
 void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
@@ -57,5 +57,5 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 	t->d.exiting = true;
 	if (t->dec_state != DEC_DONE)
 		t->dec_state = decode_syscall(&t->d);
-	text_syscall_exit(s, t);
+	s->sink->syscall_exit(s, t);
 }

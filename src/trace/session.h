@@ -28,6 +28,7 @@ struct trace_opts {
 	char **env_set;		/* -E VAR=VAL / -E VAR */
 	unsigned nenv;
 	int tflag;		/* -t, -tt, -ttt */
+	bool json;		/* --json */
 	bool rflag;		/* -r */
 	bool Tflag;		/* -T */
 	bool iflag;		/* -i */
@@ -71,7 +72,7 @@ struct tracee {
 	struct strbuf staged;  /* -e status=: the line until its status is known */
 	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
 	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
-	uint64_t stime_at_enter; /* stime_ns at entry (-c) */
+	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
 	struct tracee *hnext;
 };
 
@@ -84,13 +85,13 @@ struct session {
 	unsigned nprocs;
 	struct tracee *tab[256];  /* hash by tid */
 	struct summary *summary;
+	const struct sink *sink;
 	pid_t child;		  /* launched command, 0 if none or gone */
 	int exit_code;		  /* launched command's: status, or 0x100|signal */
 	struct mem_reader mem;
 	fd_describe_fn fd_describe;
 	uint64_t r_last_ns;	  /* -r */
 	uint64_t lost;		  /* events a backend could not deliver (--strict) */
-	bool defer_flush;	  /* the backend flushes after each batch, not each line (bpf) */
 };
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
@@ -106,18 +107,24 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns);
 /* Whether t's output is printed at all (not before its exec, not a silent follower, not -c). */
 bool session_shown(const struct session *s, const struct tracee *t);
 
-/* Text sink (output/text.c): strace's output. */
-void text_syscall_enter(struct session *s, struct tracee *t);
-void text_syscall_exit(struct session *s, struct tracee *t);
-void text_exit_event(struct session *s, struct tracee *t); /* "= ?" before a thread dies */
-void text_signal(struct session *s, struct tracee *t, const void *siginfo);
-void text_stopped(struct session *s, struct tracee *t, int sig);
-void text_exited(struct session *s, struct tracee *t, int status);
-void text_superseded(struct session *s, struct tracee *t, pid_t old);
-void text_detached(struct session *s, struct tracee *t);
-void text_restart_syscall(struct session *s, struct tracee *t, const char *resumed);
+/* A sink turns events into output: text (strace's, output/text.c) or JSON Lines
+ * (output/json.c). Backends call them through s->sink. */
+struct sink {
+	void (*syscall_enter)(struct session *s, struct tracee *t);
+	void (*syscall_exit)(struct session *s, struct tracee *t);
+	void (*exit_event)(struct session *s, struct tracee *t); /* "= ?": the thread is dying */
+	void (*signal)(struct session *s, struct tracee *t, const void *siginfo);
+	void (*stopped)(struct session *s, struct tracee *t, int sig);
+	void (*exited)(struct session *s, struct tracee *t, int status);
+	void (*superseded)(struct session *s, struct tracee *t, pid_t old);
+	void (*detached)(struct session *s, struct tracee *t);
+};
+extern const struct sink text_sink;
+extern const struct sink json_sink;
+
 /* "+++ lost 12 events (ring buffer full) +++": events a backend could not deliver. */
 void text_lost(struct session *s, uint64_t n, const char *why);
+
 /* Message on stderr: "scry: Process N attached" */
 void text_message(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

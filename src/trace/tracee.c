@@ -27,6 +27,7 @@ struct tracee *tracee_new(struct session *s, pid_t pid)
 	t->tgid = pid;
 	t->outf = s->out;
 	t->p.o = &s->o->print;
+	t->p.json = s->o->json;
 	t->d.p = &t->p;
 	t->d.o = &s->o->print;
 	t->d.mem = &s->mem;

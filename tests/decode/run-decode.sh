@@ -25,4 +25,22 @@ if ! diff -u expected log; then
 	echo "FAIL: scry trace $args $(basename "$prog") (- expected by the test, + printed by scry)" >&2
 	exit 1
 fi
+# The same run as JSON Lines: every line must parse, and name the syscalls the text named.
+# shellcheck disable=SC2086
+"$scry" trace --backend="$backend" --json -o log.json $args "$prog" > /dev/null 2>&1
+python3 - log.json log <<'PY' || exit 1
+import json, re, sys
+names = []
+for n, line in enumerate(open(sys.argv[1]), 1):
+    try:
+        obj = json.loads(line)
+    except ValueError as e:
+        sys.exit(f"{sys.argv[1]}:{n}: not JSON ({e}): {line!r}")
+    if obj.get("type") == "syscall":
+        names.append(obj["syscall"])
+text = [m.group(1) for m in (re.match(r"^(?:\d+ +|\[pid +\d+\] )?([a-z_0-9]+)\(", l)
+                             for l in open(sys.argv[2])) if m]
+if sorted(names) != sorted(text):
+    sys.exit(f"JSON syscalls {sorted(names)} != text syscalls {sorted(text)}")
+PY
 exit 0

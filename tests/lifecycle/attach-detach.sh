@@ -11,6 +11,7 @@ hp=$!
 for _ in $(seq 50); do grep -q ready "$tmp/ready" && break; sleep 0.1; done
 "$scry" trace --backend="$backend" -e trace=close -p "$hp" 2> "$tmp/err" &
 sp=$!
+for _ in $(seq 100); do grep -q attached "$tmp/err" && break; sleep 0.1; done
 sleep 1
 kill -INT "$sp"
 wait "$sp"
