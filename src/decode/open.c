@@ -50,6 +50,12 @@ static void print_extra_bytes(struct dctx *d, uint64_t addr, unsigned total)
 			zero = false;
 	if (zero)
 		return;
+	if (d->p->json) {
+		/* a named member: JSON objects have no unnamed values */
+		pr_field(d->p, "extra_bytes");
+		pr_quoted(d->p, (const char *)buf, show, show < len, false);
+		return;
+	}
 	sb_printf(&sb, "/* bytes %u..%u */ ", start, total - 1);
 	sb_quoted(&sb, (const char *)buf, show, 2, false);
 	if (show < len)
