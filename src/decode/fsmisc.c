@@ -342,7 +342,7 @@ int dec_listxattrat(struct dctx *d)
 	if (!d->exiting) {
 		print_dirfd(d, (int)arg(d, 0));
 		print_path(d, arg(d, 1));
-		pr_flags(d->p, &xl_at_flags, arg(d, 2), "AT_???");
+		pr_flags(d->p, &xl_xattrat_flags, arg(d, 2), "AT_???");
 		return DEC_MORE;
 	}
 	uint64_t addr = arg(d, 3), size = arg(d, 4);
@@ -391,7 +391,7 @@ static void print_dirfd_path_flags_name(struct dctx *d)
 {
 	print_dirfd(d, (int)arg(d, 0));
 	print_path(d, arg(d, 1));
-	pr_flags(d->p, &xl_at_flags, arg(d, 2), "AT_???");
+	pr_flags(d->p, &xl_xattrat_flags, arg(d, 2), "AT_???");
 	print_str(d, arg(d, 3));
 }
 

@@ -135,6 +135,7 @@ const char *file_flags_dflt(const struct xlat *x)
 		{&xl_umount_flags, "MNT_???"},      {&xl_inotify_flags, "IN_???"},
 		{&xl_inotify_init_flags, "IN_???"}, {&xl_xattr_flags, "XATTR_???"},
 		{&xl_mount_flags, "MS_???"},	      {&xl_statx_masks, "STATX_???"},
+		{&xl_fchmodat_flags, "AT_???"},    {&xl_xattrat_flags, "AT_???"},
 	};
 	for (size_t i = 0; i < sizeof(dflts) / sizeof(dflts[0]); i++)
 		if (dflts[i].x == x)
