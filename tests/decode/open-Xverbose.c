@@ -10,6 +10,8 @@ int main(void)
 	line(sprintrc(rc), "openat(-1, \"x\", 0 /* O_RDONLY */)");
 	rc = syscall(__NR_openat, -1, "x", O_WRONLY | O_CREAT, 0640);
 	line(sprintrc(rc), "openat(-1, \"x\", 0x41 /* O_WRONLY|O_CREAT */, 0640)");
+	rc = syscall(__NR_openat, AT_FDCWD, "x", O_RDONLY);
+	line(sprintrc(rc), "openat(-100 /* AT_FDCWD */, \"x\", 0 /* O_RDONLY */)");
 	printf("+++ exited with 0 +++\n");
 	return 0;
 }
