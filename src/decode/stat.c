@@ -194,13 +194,16 @@ int dec_statx(struct dctx *d)
 		} else {
 			struct strbuf sb = {0};
 			int style = d->o->xlat_style;
-			sb_flags(&sb, &xl_statx_sync_types, flags & AT_STATX_SYNC_TYPE, style, NULL);
+			/* strace prints nothing for a zero sync type with -X raw */
+			if (style != XS_RAW || (flags & AT_STATX_SYNC_TYPE))
+				sb_flags(&sb, &xl_statx_sync_types, flags & AT_STATX_SYNC_TYPE, style,
+					 NULL);
 			if (flags & ~(unsigned)AT_STATX_SYNC_TYPE) {
 				sb_putc(&sb, '|');
 				sb_flags(&sb, &xl_at_flags, flags & ~(unsigned)AT_STATX_SYNC_TYPE, style,
 					 NULL);
 			}
-			pr_raw(d->p, "%s", sb.buf);
+			pr_raw(d->p, "%s", sb.buf ? sb.buf : "");
 			sb_free(&sb);
 		}
 		pr_flags(d->p, &xl_statx_masks, (unsigned)arg(d, 3), "STATX_???");
