@@ -12,7 +12,7 @@
 #define XATTR_SIZE_MAX 65536
 #define D_NAME_LEN_MAX 256
 #ifndef UTIME_NOW
-#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_NOW  ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 #endif
 
@@ -233,8 +233,15 @@ int dec_mknodat(struct dctx *d)
 int dec_mount(struct dctx *d)
 {
 	enum { MGC_VAL = 0xc0ed0000, MGC_MSK = 0xffff0000 };
-	enum { REMOUNT = 0x20, BIND = 0x1000, MOVE = 0x2000, UNBINDABLE = 0x20000,
-	       PRIVATE = 0x40000, SLAVE = 0x80000, SHARED = 0x100000 };
+	enum {
+		REMOUNT = 0x20,
+		BIND = 0x1000,
+		MOVE = 0x2000,
+		UNBINDABLE = 0x20000,
+		PRIVATE = 0x40000,
+		SLAVE = 0x80000,
+		SHARED = 0x100000
+	};
 	uint64_t flags = arg(d, 3);
 	bool ignore_type = false, ignore_data = false, magic = false;
 
@@ -377,8 +384,7 @@ static void print_xattr_args(struct dctx *d, const struct xattr_args_k *a, bool 
 	pr_struct_end(d->p);
 }
 
-static bool read_xattr_args(struct dctx *d, uint64_t addr, uint64_t size,
-			    struct xattr_args_k *a)
+static bool read_xattr_args(struct dctx *d, uint64_t addr, uint64_t size, struct xattr_args_k *a)
 {
 	if (size < sizeof(*a) || mem_read_obj(d, addr, *a) < 0) {
 		pr_ptr(d->p, addr);

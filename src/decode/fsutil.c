@@ -20,9 +20,9 @@ void print_symbolic_mode(struct dctx *d, unsigned mode)
 		unsigned bits;
 		const char *name;
 	} types[] = {
-		{S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
-		{S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},   {S_IFBLK, "S_IFBLK"},
-		{S_IFCHR, "S_IFCHR"},
+	    {S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
+	    {S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},	  {S_IFBLK, "S_IFBLK"},
+	    {S_IFCHR, "S_IFCHR"},
 	};
 	const char *tname = "";
 	struct strbuf sb = {0};
@@ -130,12 +130,12 @@ const char *file_flags_dflt(const struct xlat *x)
 		const struct xlat *x;
 		const char *dflt;
 	} dflts[] = {
-		{&xl_at_flags, "AT_???"},	      {&xl_access_modes, "?_OK"},
-		{&xl_faccessat_flags, "AT_???"},    {&xl_rename_flags, "RENAME_??"},
-		{&xl_umount_flags, "MNT_???"},      {&xl_inotify_flags, "IN_???"},
-		{&xl_inotify_init_flags, "IN_???"}, {&xl_xattr_flags, "XATTR_???"},
-		{&xl_mount_flags, "MS_???"},	      {&xl_statx_masks, "STATX_???"},
-		{&xl_fchmodat_flags, "AT_???"},    {&xl_xattrat_flags, "AT_???"},
+	    {&xl_at_flags, "AT_???"},		{&xl_access_modes, "?_OK"},
+	    {&xl_faccessat_flags, "AT_???"},	{&xl_rename_flags, "RENAME_??"},
+	    {&xl_umount_flags, "MNT_???"},	{&xl_inotify_flags, "IN_???"},
+	    {&xl_inotify_init_flags, "IN_???"}, {&xl_xattr_flags, "XATTR_???"},
+	    {&xl_mount_flags, "MS_???"},	{&xl_statx_masks, "STATX_???"},
+	    {&xl_fchmodat_flags, "AT_???"},	{&xl_xattrat_flags, "AT_???"},
 	};
 	for (size_t i = 0; i < sizeof(dflts) / sizeof(dflts[0]); i++)
 		if (dflts[i].x == x)

@@ -196,12 +196,12 @@ int dec_statx(struct dctx *d)
 			int style = d->o->xlat_style;
 			/* strace prints nothing for a zero sync type with -X raw */
 			if (style != XS_RAW || (flags & AT_STATX_SYNC_TYPE))
-				sb_flags(&sb, &xl_statx_sync_types, flags & AT_STATX_SYNC_TYPE, style,
-					 NULL);
+				sb_flags(&sb, &xl_statx_sync_types, flags & AT_STATX_SYNC_TYPE,
+					 style, NULL);
 			if (flags & ~(unsigned)AT_STATX_SYNC_TYPE) {
 				sb_putc(&sb, '|');
-				sb_flags(&sb, &xl_at_flags, flags & ~(unsigned)AT_STATX_SYNC_TYPE, style,
-					 NULL);
+				sb_flags(&sb, &xl_at_flags, flags & ~(unsigned)AT_STATX_SYNC_TYPE,
+					 style, NULL);
 			}
 			pr_raw(d->p, "%s", sb.buf ? sb.buf : "");
 			sb_free(&sb);

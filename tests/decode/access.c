@@ -16,8 +16,10 @@ int main(void)
 	line(sprintrc(rc), "access(\"/dev/zero\", 0x10 /* ?_OK */)");
 	rc = syscall(__NR_faccessat, AT_FDCWD, "/dev/zero", W_OK);
 	line(sprintrc(rc), "faccessat(AT_FDCWD, \"/dev/zero\", W_OK)");
-	rc = syscall(__NR_faccessat2, AT_FDCWD, "/dev/zero", R_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW);
-	line(sprintrc(rc), "faccessat2(AT_FDCWD, \"/dev/zero\", R_OK, AT_SYMLINK_NOFOLLOW|AT_EACCESS)");
+	rc =
+	    syscall(__NR_faccessat2, AT_FDCWD, "/dev/zero", R_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW);
+	line(sprintrc(rc),
+	     "faccessat2(AT_FDCWD, \"/dev/zero\", R_OK, AT_SYMLINK_NOFOLLOW|AT_EACCESS)");
 	rc = syscall(__NR_faccessat2, AT_FDCWD, "/nonexistent", X_OK, 0x4000);
 	line(sprintrc(rc), "faccessat2(AT_FDCWD, \"/nonexistent\", X_OK, 0x4000 /* AT_??? */)");
 	printf("+++ exited with 0 +++\n");

@@ -11,7 +11,8 @@
 #include <time.h>
 
 /* LINE(ret, fmt, ...): one trace line whose call part is formatted */
-static inline void line(const char *ret, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void line(const char *ret, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static inline void line(const char *ret, const char *fmt, ...)
 {
 	char call[8192];
@@ -52,9 +53,14 @@ static inline const char *smode(unsigned m)
 	static char buf[4][64];
 	static int i;
 	char *b = buf[i++ & 3];
-	const char *t = S_ISREG(m) ? "S_IFREG|" : S_ISDIR(m) ? "S_IFDIR|" : S_ISCHR(m) ? "S_IFCHR|"
-		: S_ISBLK(m) ? "S_IFBLK|" : S_ISLNK(m) ? "S_IFLNK|" : S_ISFIFO(m) ? "S_IFIFO|"
-		: S_ISSOCK(m) ? "S_IFSOCK|" : "";
+	const char *t = S_ISREG(m)    ? "S_IFREG|"
+			: S_ISDIR(m)  ? "S_IFDIR|"
+			: S_ISCHR(m)  ? "S_IFCHR|"
+			: S_ISBLK(m)  ? "S_IFBLK|"
+			: S_ISLNK(m)  ? "S_IFLNK|"
+			: S_ISFIFO(m) ? "S_IFIFO|"
+			: S_ISSOCK(m) ? "S_IFSOCK|"
+				      : "";
 	sprintf(b, "%s%s%s%s%#03o", t, m & S_ISUID ? "S_ISUID|" : "", m & S_ISGID ? "S_ISGID|" : "",
 		m & S_ISVTX ? "S_ISVTX|" : "", m & 0777);
 	return b;
@@ -74,9 +80,10 @@ static inline const char *sstat(const struct stat *st, int verbose)
 			     minor(st->st_dev), (unsigned long long)st->st_ino);
 	n += sprintf(b + n, "st_mode=%s, ", smode(st->st_mode));
 	if (verbose)
-		n += sprintf(b + n, "st_nlink=%lu, st_uid=%u, st_gid=%u, st_blksize=%ld, st_blocks=%ld, ",
-			     (unsigned long)st->st_nlink, st->st_uid, st->st_gid, (long)st->st_blksize,
-			     (long)st->st_blocks);
+		n += sprintf(b + n,
+			     "st_nlink=%lu, st_uid=%u, st_gid=%u, st_blksize=%ld, st_blocks=%ld, ",
+			     (unsigned long)st->st_nlink, st->st_uid, st->st_gid,
+			     (long)st->st_blksize, (long)st->st_blocks);
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
 		n += sprintf(b + n, "st_rdev=makedev(%#x, %#x)", major(st->st_rdev),
 			     minor(st->st_rdev));
@@ -90,7 +97,8 @@ static inline const char *sstat(const struct stat *st, int verbose)
 	const char *names[3] = {"atime", "mtime", "ctime"};
 	for (int k = 0; k < 3; k++)
 		n += sprintf(b + n, ", st_%s=%lld%s, st_%s_nsec=%lu", names[k],
-			     (long long)ts[k]->tv_sec, tcomment(ts[k]->tv_sec, (unsigned long long)ts[k]->tv_nsec, 9),
+			     (long long)ts[k]->tv_sec,
+			     tcomment(ts[k]->tv_sec, (unsigned long long)ts[k]->tv_nsec, 9),
 			     names[k], (unsigned long)ts[k]->tv_nsec);
 	sprintf(b + n, "}");
 	return b;

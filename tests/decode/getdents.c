@@ -4,9 +4,9 @@
 
 static const char *dtype(unsigned t)
 {
-	static const char *n[] = {"DT_UNKNOWN", "DT_FIFO", "DT_CHR", NULL, "DT_DIR", NULL,
-				  "DT_BLK", NULL, "DT_REG", NULL, "DT_LNK", NULL, "DT_SOCK",
-				  NULL, "DT_WHT"};
+	static const char *n[] = {"DT_UNKNOWN", "DT_FIFO", "DT_CHR",  NULL,	"DT_DIR",
+				  NULL,		"DT_BLK",  NULL,      "DT_REG", NULL,
+				  "DT_LNK",	NULL,	   "DT_SOCK", NULL,	"DT_WHT"};
 	return t < 15 && n[t] ? n[t] : "?";
 }
 
@@ -27,7 +27,8 @@ int main(void)
 		const char *name = buf + off + 18;
 		unsigned char type = *(unsigned char *)(buf + off + reclen - 1);
 		k += sprintf(out + k, "%s{d_ino=%lu, d_off=%lu, d_reclen=%u, d_name=%s, d_type=%s}",
-			     off ? ", " : "", ino, doff, reclen, quote(name, strlen(name)), dtype(type));
+			     off ? ", " : "", ino, doff, reclen, quote(name, strlen(name)),
+			     dtype(type));
 		off += reclen;
 	}
 	sprintf(out + k, "]");

@@ -4,9 +4,9 @@
 
 static const char *dtype(unsigned t)
 {
-	static const char *n[] = {"DT_UNKNOWN", "DT_FIFO", "DT_CHR", NULL, "DT_DIR", NULL,
-				  "DT_BLK", NULL, "DT_REG", NULL, "DT_LNK", NULL, "DT_SOCK",
-				  NULL, "DT_WHT"};
+	static const char *n[] = {"DT_UNKNOWN", "DT_FIFO", "DT_CHR",  NULL,	"DT_DIR",
+				  NULL,		"DT_BLK",  NULL,      "DT_REG", NULL,
+				  "DT_LNK",	NULL,	   "DT_SOCK", NULL,	"DT_WHT"};
 	return t < 15 && n[t] ? n[t] : "?";
 }
 
@@ -27,8 +27,9 @@ int main(void)
 		unsigned short reclen = *(unsigned short *)(buf + off + 16);
 		unsigned char type = *(unsigned char *)(buf + off + 18);
 		const char *name = buf + off + 19;
-		k += sprintf(out + k, "%s{d_ino=%llu, d_off=%llu, d_reclen=%u, d_type=%s, d_name=%s}",
-			     off ? ", " : "", ino, doff, reclen, dtype(type), quote(name, strlen(name)));
+		k += sprintf(
+		    out + k, "%s{d_ino=%llu, d_off=%llu, d_reclen=%u, d_type=%s, d_name=%s}",
+		    off ? ", " : "", ino, doff, reclen, dtype(type), quote(name, strlen(name)));
 		off += reclen;
 	}
 	sprintf(out + k, "]");

@@ -18,9 +18,12 @@ int main(void)
 	int wd = (int)rc;
 	line(sprintrc(rc), "inotify_add_watch(%d, \".\", IN_CREATE|IN_DELETE|IN_ONLYDIR)", fd);
 	rc = syscall(__NR_inotify_add_watch, fd, "/nonexistent", IN_ALL_EVENTS | 0x1000);
-	line(sprintrc(rc), "inotify_add_watch(%d, \"/nonexistent\", IN_ACCESS|IN_MODIFY|IN_ATTRIB|"
-	     "IN_CLOSE_WRITE|IN_CLOSE_NOWRITE|IN_OPEN|IN_MOVED_FROM|IN_MOVED_TO|IN_CREATE|IN_DELETE|"
-	     "IN_DELETE_SELF|IN_MOVE_SELF|0x1000)", fd);
+	line(
+	    sprintrc(rc),
+	    "inotify_add_watch(%d, \"/nonexistent\", IN_ACCESS|IN_MODIFY|IN_ATTRIB|"
+	    "IN_CLOSE_WRITE|IN_CLOSE_NOWRITE|IN_OPEN|IN_MOVED_FROM|IN_MOVED_TO|IN_CREATE|IN_DELETE|"
+	    "IN_DELETE_SELF|IN_MOVE_SELF|0x1000)",
+	    fd);
 	rc = syscall(__NR_inotify_rm_watch, fd, wd);
 	line(sprintrc(rc), "inotify_rm_watch(%d, %d)", fd, wd);
 	rc = syscall(__NR_inotify_rm_watch, -1, -1);

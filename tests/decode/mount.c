@@ -7,10 +7,14 @@ int main(void)
 {
 	long rc;
 
-	rc = syscall(__NR_mount, "none", "/nonexistent/dir", "tmpfs", MS_RDONLY | MS_NOSUID, "size=1m");
-	line(sprintrc(rc), "mount(\"none\", \"/nonexistent/dir\", \"tmpfs\", MS_RDONLY|MS_NOSUID, \"size=1m\")");
-	rc = syscall(__NR_mount, "/src", "/nonexistent/dir", "ignored", MS_BIND | MS_REC, "ignored");
-	line(sprintrc(rc), "mount(\"/src\", \"/nonexistent/dir\", %p, MS_BIND|MS_REC, %p)", "ignored", "ignored");
+	rc = syscall(__NR_mount, "none", "/nonexistent/dir", "tmpfs", MS_RDONLY | MS_NOSUID,
+		     "size=1m");
+	line(sprintrc(rc),
+	     "mount(\"none\", \"/nonexistent/dir\", \"tmpfs\", MS_RDONLY|MS_NOSUID, \"size=1m\")");
+	rc =
+	    syscall(__NR_mount, "/src", "/nonexistent/dir", "ignored", MS_BIND | MS_REC, "ignored");
+	line(sprintrc(rc), "mount(\"/src\", \"/nonexistent/dir\", %p, MS_BIND|MS_REC, %p)",
+	     "ignored", "ignored");
 	rc = syscall(__NR_mount, NULL, "/nonexistent/dir", NULL, 0xc0ed0000 | MS_REMOUNT, NULL);
 	line(sprintrc(rc), "mount(NULL, \"/nonexistent/dir\", NULL, MS_MGC_VAL|MS_REMOUNT, NULL)");
 	rc = syscall(__NR_mount, "a", "/nonexistent/dir", "b", 0xc0ed0000, "c");

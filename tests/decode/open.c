@@ -11,11 +11,13 @@ int main(void)
 	line(sprintrc(rc), "openat(AT_FDCWD, \"/dev/zero\", O_RDONLY|O_CLOEXEC)");
 	close((int)rc);
 
-	rc = syscall(__NR_openat, AT_FDCWD, "new-file", O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0640);
+	rc =
+	    syscall(__NR_openat, AT_FDCWD, "new-file", O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0640);
 	line(sprintrc(rc), "openat(AT_FDCWD, \"new-file\", O_WRONLY|O_CREAT|O_EXCL|O_TRUNC, 0640)");
 	close((int)rc);
 
-	rc = syscall(__NR_open, "new-file", O_RDWR | O_APPEND | O_NONBLOCK | O_NOFOLLOW | O_SYNC, 0777);
+	rc = syscall(__NR_open, "new-file", O_RDWR | O_APPEND | O_NONBLOCK | O_NOFOLLOW | O_SYNC,
+		     0777);
 	line(sprintrc(rc), "open(\"new-file\", O_RDWR|O_APPEND|O_NONBLOCK|O_SYNC|O_NOFOLLOW)");
 	close((int)rc);
 
@@ -35,7 +37,8 @@ int main(void)
 	close((int)rc);
 
 	rc = syscall(__NR_openat, AT_FDCWD, "new-file", O_RDONLY | 0100000 | O_NOATIME | O_DIRECT);
-	line(sprintrc(rc), "openat(AT_FDCWD, \"new-file\", O_RDONLY|O_DIRECT|O_LARGEFILE|O_NOATIME)");
+	line(sprintrc(rc),
+	     "openat(AT_FDCWD, \"new-file\", O_RDONLY|O_DIRECT|O_LARGEFILE|O_NOATIME)");
 	if (rc >= 0)
 		close((int)rc);
 

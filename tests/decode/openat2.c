@@ -17,7 +17,7 @@ int main(void)
 	if (rc < 0 && errno == ENOSYS)
 		skip("no openat2");
 	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", {flags=O_RDWR|O_CREAT|O_CLOEXEC, mode=0600, "
-	     "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24)");
+			   "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24)");
 	if (rc >= 0)
 		close((int)rc);
 	how->flags = O_RDONLY;
@@ -28,14 +28,16 @@ int main(void)
 	how->mode = 0644;
 	how->resolve = 0x80;
 	rc = syscall(__NR_openat2, AT_FDCWD, "f", how, sizeof(*how));
-	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", {flags=O_RDONLY, mode=0644, resolve=0x80 /* RESOLVE_??? */}, 24)");
+	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", {flags=O_RDONLY, mode=0644, resolve=0x80 /* "
+			   "RESOLVE_??? */}, 24)");
 	rc = syscall(__NR_openat2, AT_FDCWD, "f", how, 16);
 	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", %p, 16)", (void *)how);
 	memset(big, 0, sizeof(*how) + 8);
 	((struct open_how *)big)->flags = O_WRONLY;
 	big[sizeof(*how) + 2] = 1;
 	rc = syscall(__NR_openat2, AT_FDCWD, "f", big, sizeof(*how) + 8);
-	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", {flags=O_WRONLY, resolve=0, /* bytes 24..31 */ "
+	line(sprintrc(rc),
+	     "openat2(AT_FDCWD, \"f\", {flags=O_WRONLY, resolve=0, /* bytes 24..31 */ "
 	     "\"\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\"}, 32)");
 	rc = syscall(__NR_openat2, AT_FDCWD, "f", (char *)how + 8, sizeof(*how));
 	line(sprintrc(rc), "openat2(AT_FDCWD, \"f\", %p, 24)", (char *)how + 8);

@@ -21,8 +21,10 @@ int main(void)
 	line(sprintrc(rc), "fstat(%d, %s)", fd, sstat(st, 0));
 	rc = syscall(__NR_newfstatat, fd, "/dev/zero", st, AT_EMPTY_PATH);
 	line(sprintrc(rc), "newfstatat(%d, \"/dev/zero\", %s, AT_EMPTY_PATH)", fd, sstat(st, 0));
-	rc = syscall(__NR_newfstatat, AT_FDCWD, "/dev/zero", st, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT);
-	line(sprintrc(rc), "newfstatat(AT_FDCWD, \"/dev/zero\", %s, AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT)",
+	rc = syscall(__NR_newfstatat, AT_FDCWD, "/dev/zero", st,
+		     AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT);
+	line(sprintrc(rc),
+	     "newfstatat(AT_FDCWD, \"/dev/zero\", %s, AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT)",
 	     sstat(st, 0));
 	rc = syscall(__NR_newfstatat, AT_FDCWD, "/", st, 0x80000000);
 	line(sprintrc(rc), "newfstatat(AT_FDCWD, \"/\", %p, 0x80000000 /* AT_??? */)", (void *)st);

@@ -24,12 +24,15 @@ static void add_ts(const char *name, const struct statx_timestamp *t)
 /* statx attribute bits strace 6.1 names, in its order */
 static void add_attrs(unsigned long long a)
 {
-	static const struct { unsigned long long v; const char *n; } names[] = {
-		{0x4, "STATX_ATTR_COMPRESSED"}, {0x10, "STATX_ATTR_IMMUTABLE"},
-		{0x20, "STATX_ATTR_APPEND"}, {0x40, "STATX_ATTR_NODUMP"},
-		{0x800, "STATX_ATTR_ENCRYPTED"}, {0x1000, "STATX_ATTR_AUTOMOUNT"},
-		{0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
-		{0x200000, "STATX_ATTR_DAX"},
+	static const struct {
+		unsigned long long v;
+		const char *n;
+	} names[] = {
+	    {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
+	    {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
+	    {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
+	    {0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
+	    {0x200000, "STATX_ATTR_DAX"},
 	};
 	int first = 1;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -60,8 +63,9 @@ int main(void)
 	add("{stx_mask=STATX_BASIC_STATS%s, stx_blksize=%u, stx_attributes=0",
 	    m & 0x1000 ? "|STATX_MNT_ID" : "", s->stx_blksize);
 	add(", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=%s, stx_ino=%llu, stx_size=%llu"
-	    ", stx_blocks=%llu, stx_attributes_mask=", s->stx_nlink, s->stx_uid, s->stx_gid,
-	    smode(s->stx_mode), (unsigned long long)s->stx_ino, (unsigned long long)s->stx_size,
+	    ", stx_blocks=%llu, stx_attributes_mask=",
+	    s->stx_nlink, s->stx_uid, s->stx_gid, smode(s->stx_mode),
+	    (unsigned long long)s->stx_ino, (unsigned long long)s->stx_size,
 	    (unsigned long long)s->stx_blocks);
 	add_attrs(s->stx_attributes_mask);
 	add_ts("stx_atime", &s->stx_atime);
@@ -72,7 +76,8 @@ int main(void)
 	if (m & 0x1000)
 		add(", stx_mnt_id=%#llx", (unsigned long long)s->stx_mnt_id);
 	add("}");
-	line(sprintrc(rc), "statx(AT_FDCWD, \"f\", AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS, %s)", out);
+	line(sprintrc(rc), "statx(AT_FDCWD, \"f\", AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS, %s)",
+	     out);
 	unlink("f");
 	printf("+++ exited with 0 +++\n");
 	return 0;

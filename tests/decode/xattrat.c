@@ -4,9 +4,9 @@
 #include "filetests.h"
 
 #ifndef __NR_setxattrat
-#define __NR_setxattrat 463
-#define __NR_getxattrat 464
-#define __NR_listxattrat 465
+#define __NR_setxattrat	   463
+#define __NR_getxattrat	   464
+#define __NR_listxattrat   465
 #define __NR_removexattrat 466
 #endif
 
@@ -31,17 +31,18 @@ int main(void)
 	if (rc < 0 && errno == EOPNOTSUPP)
 		skip("no user xattrs here");
 	line(sprintrc(rc), "setxattrat(AT_FDCWD, \"f\", 0, \"user.a\", {value=\"val\", size=3, "
-	     "flags=XATTR_CREATE}, 16)");
+			   "flags=XATTR_CREATE}, 16)");
 	a->value = (unsigned long)buf;
 	a->size = 64;
 	a->flags = 0;
 	rc = syscall(__NR_getxattrat, AT_FDCWD, "f", AT_SYMLINK_NOFOLLOW, "user.a", a, sizeof(*a));
-	line(sprintrc(rc), "getxattrat(AT_FDCWD, \"f\", AT_SYMLINK_NOFOLLOW, \"user.a\", {value=\"val\", "
+	line(sprintrc(rc),
+	     "getxattrat(AT_FDCWD, \"f\", AT_SYMLINK_NOFOLLOW, \"user.a\", {value=\"val\", "
 	     "size=64, flags=0}, 16)");
 	a->size = 0;
 	rc = syscall(__NR_getxattrat, AT_FDCWD, "f", 0, "user.a", a, sizeof(*a));
-	line(sprintrc(rc), "getxattrat(AT_FDCWD, \"f\", 0, \"user.a\", {value=%p, size=0, flags=0}, 16)",
-	     buf);
+	line(sprintrc(rc),
+	     "getxattrat(AT_FDCWD, \"f\", 0, \"user.a\", {value=%p, size=0, flags=0}, 16)", buf);
 	rc = syscall(__NR_getxattrat, AT_FDCWD, "f", 0, "user.a", a, 8);
 	line(sprintrc(rc), "getxattrat(AT_FDCWD, \"f\", 0, \"user.a\", %p, 8)", (void *)a);
 	rc = syscall(__NR_listxattrat, AT_FDCWD, "f", 0, buf, 64);
