@@ -24,6 +24,9 @@ int main(void)
 	rc = syscall(__NR_openat, -1, "x", O_ACCMODE | 0x40000000);
 	line(sprintrc(rc), "openat(-1, \"x\", O_ACCMODE|0x40000000)");
 
+	rc = syscall(__NR_openat, -1, "x", 0x100000000UL | O_RDONLY, 0777);
+	line(sprintrc(rc), "openat(-1, \"x\", O_RDONLY)"); /* bits above 32 are not flags */
+
 	rc = syscall(__NR_openat, 12345, "x", O_RDONLY | 0x40000000);
 	line(sprintrc(rc), "openat(12345, \"x\", O_RDONLY|0x40000000)");
 
