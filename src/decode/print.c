@@ -56,11 +56,15 @@ void print_dirfd(struct dctx *d, int fd)
 	/* -y: AT_FDCWD</current/dir> */
 	snprintf(link, sizeof(link), "/proc/%d/cwd", d->ev->tgid);
 	ssize_t n = d->o->decode_fds && !d->p->json ? readlink(link, cwd, sizeof(cwd) - 1) : -1;
+	/* -X raw: -100; -X verbose: -100 /\* AT_FDCWD *\/ */
+	const char *name = d->o->xlat_style == XS_RAW	     ? "-100"
+			   : d->o->xlat_style == XS_VERBOSE ? "-100 /* AT_FDCWD */"
+							    : "AT_FDCWD";
 	if (n > 0) {
 		cwd[n] = '\0';
-		pr_raw(d->p, "AT_FDCWD<%s>", cwd);
+		pr_raw(d->p, "%s<%s>", name, cwd);
 	} else {
-		pr_raw(d->p, "AT_FDCWD");
+		pr_raw(d->p, "%s", name);
 	}
 }
 

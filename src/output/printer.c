@@ -165,10 +165,13 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 		sb_printf(sb, "%#" PRIx64, v);
 		size_t at = sb->len;
 		sb_puts(sb, " /* ");
-		if (flag_names(sb, x, v))
+		if (flag_names(sb, x, v)) {
 			sb_puts(sb, " */");
-		else
+		} else {
 			sb->len = at, sb->buf[at] = '\0';
+			if (v && dflt) /* as in abbreviated style: 0x10 /\* ?_OK *\/ */
+				sb_printf(sb, " /* %s */", dflt);
+		}
 		return;
 	}
 	size_t at = sb->len;
