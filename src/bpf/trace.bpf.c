@@ -349,7 +349,7 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p,
 				      int i, bool at_exit, __s64 ret)
 {
-	const volatile struct scry_capop *op = &p->ops[i];
+	const volatile struct scry_capop *op = &p->ops[i & 15];
 	__u8 kind = op->kind;
 	__u8 flags = at_exit ? SCF_EXIT : 0;
 	__u64 addr, len;
@@ -377,6 +377,21 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 	case CK_ARRAY:
 		len *= op->elem;
 		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
+	case CK_BLOB: {
+		/* a struct or string of unknown size: this page and the next, else this one */
+		__u64 to_page = 4096 - (addr & 4095);
+		__u32 used0 = st->used, rflags0 = st->rec.flags;
+		__u16 ncaps0 = st->rec.ncaps;
+		if (cap_mem(st, addr, to_page + 4096 < op->max ? to_page + 4096 : op->max,
+			    op->max, flags) == 0)
+			return 0;
+		st->used = used0; /* drop the failed try */
+		st->rec.ncaps = ncaps0;
+		st->rec.flags = rflags0;
+		if (to_page >= op->max)
+			return -1;
+		return cap_mem(st, addr, to_page, op->max, flags);
+	}
 	case CK_BITS:
 		len = (len + 63) / 64 * 8;
 		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
@@ -388,24 +403,45 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 	return 0;
 }
 
+struct ops_ctx {
+	struct task_st *st;
+	const volatile struct scry_plan *p;
+	__s64 ret;
+	__u32 only;
+	bool at_exit;
+	bool refetch;
+};
+
+static long capture_one(__u64 i, struct ops_ctx *x)
+{
+	struct task_st *st = x->st;
+	const volatile struct scry_plan *p = x->p;
+
+	if (i >= SCRY_NOPS || i >= p->nops)
+		return 1;
+	if (!(x->only & (1u << i)))
+		return 0;
+	if (capture_op(st, p, (int)i, x->at_exit, x->ret) < 0) {
+		if (!x->at_exit && !x->refetch)
+			st->refetch |= 1u << i;
+		else if (x->ret >= 0 && p->ops[i].kind != CK_BLOB)
+			lose(SL_FAULT); /* a blob is a guess: the argument may be no pointer */
+	}
+	return 0;
+}
+
 /* Runs the plan's ops in `only` for one phase. At entry a fault is retried at exit (the
  * kernel has faulted the memory in by then if it read it); a fault counts as lost only when
  * the call succeeded: a failed call may never have touched a bad address, and strace prints
- * an address for those too. refetch: this is the retry. */
+ * an address for those too. refetch: this is the retry. One callback through bpf_loop keeps
+ * the verifier's work independent of the number of ops. */
 static __always_inline void capture(struct task_st *st, const volatile struct scry_plan *p,
 				    bool at_exit, __s64 ret, __u32 only, bool refetch)
 {
-#pragma unroll
-	for (int i = 0; i < SCRY_NOPS; i++) {
-		if (!(only & (1u << i)))
-			continue;
-		if (capture_op(st, p, i, at_exit, ret) < 0) {
-			if (!at_exit && !refetch)
-				st->refetch |= 1u << i;
-			else if (ret >= 0)
-				lose(SL_FAULT);
-		}
-	}
+	struct ops_ctx x = {.st = st, .p = p, .ret = ret, .only = only, .at_exit = at_exit,
+			    .refetch = refetch};
+
+	bpf_loop(SCRY_NOPS, capture_one, &x, 0);
 }
 
 /* ---- syscalls ---- */
@@ -467,7 +503,7 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.t_enter = bpf_ktime_get_ns();
 	if (p->mode != SM_RECORD)
 		return 0;
-	capture(st, p, false, 0, 0x3f, false);
+	capture(st, p, false, 0, (1u << SCRY_NOPS) - 1, false);
 	if (p->flags & SP_ENTRY) {
 		__u32 size = rec_size(st);
 		out(&st->rec, size, true);
@@ -528,7 +564,7 @@ static __always_inline int on_exit(long ret)
 		st->rec.cpu_ns = ns;
 		if (st->refetch)
 			capture(st, p, false, ret, st->refetch, true);
-		capture(st, p, true, ret, 0x3f, false);
+		capture(st, p, true, ret, (1u << SCRY_NOPS) - 1, false);
 		__u32 size = rec_size(st);
 		out(&st->rec, size, false);
 	}

@@ -39,6 +39,8 @@ enum scry_cap_kind {
 	CK_ARRAY,   /* args[lenarg] * elem bytes at args[arg], at most max */
 	CK_IOVEC,   /* iovec array args[arg] of args[lenarg] elements, each buffer up to max
 		     * bytes: by iov_len at entry, spread over ret at exit */
+	CK_BLOB,    /* what a decoder may read at args[arg]: up to max bytes, as far as the
+		     * memory is readable (this page and the next) */
 	CK_BITS,    /* a bit set of args[lenarg] bits at args[arg], in longs, at most max */
 	CK_STRV,    /* NULL-terminated pointer array at args[arg] (up to SCRY_STRV_MAX), and
 		     * the strings of its first elem elements, up to max bytes each */
@@ -55,7 +57,7 @@ struct scry_capop {
 	__u32 max;	/* byte limit (-s for strings and buffers) */
 };
 
-#define SCRY_NOPS 6
+#define SCRY_NOPS 10
 struct scry_plan {
 	__u8 mode;
 	__u8 flags;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -109,32 +110,58 @@ static void bthreads_free(struct backend *b)
 
 /* ---- tracee memory, from the captures ---- */
 
-/* Captures of the current phase: at entry only the entry's; at exit the exit's first. */
-static const struct bcap *find_cap(const struct backend *b, uint64_t addr, size_t len)
+/* The i-th capture (in phase order: at exit the exit's first) that holds addr..addr+len,
+ * or NULL. At entry only the entry's captures count. */
+static const struct bcap *find_cap(const struct backend *b, uint64_t addr, size_t len,
+				   unsigned *iter)
 {
+	unsigned k = 0;
+
 	for (int pass = b->exiting ? 0 : 1; pass < 2; pass++)
 		for (unsigned i = 0; i < b->ncaps; i++) {
 			const struct bcap *c = &b->caps[i];
 			if (!!(c->flags & SCF_EXIT) != (pass == 0))
 				continue;
 			if (addr >= c->addr && addr - c->addr < c->len &&
-			    len <= c->len - (addr - c->addr))
+			    len <= c->len - (addr - c->addr) && k++ == *iter) {
+				(*iter)++;
 				return c;
+			}
 		}
 	return NULL;
+}
+
+/* Whether the kernel side tried addr and could not read it (a page not resident: the
+ * kernel cannot fault it in from a tracepoint). */
+static bool faulted(const struct backend *b, uint64_t addr)
+{
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if ((b->caps[i].flags & SCF_FAULT) && b->caps[i].addr == addr)
+			return true;
+	return false;
+}
+
+/* Memory the kernel could not read is read from the process now, as ptrace would have:
+ * such pages are mostly file-backed (string literals), the same now as then. */
+static int live_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = {buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
+
+	return process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -EFAULT;
 }
 
 static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *buf, size_t len)
 {
 	const struct backend *b = ctx;
+	unsigned it = 0;
 	const struct bcap *c;
 
-	(void)ev;
 	if (!len)
 		return 0;
-	c = find_cap(b, addr, len);
+	c = find_cap(b, addr, len, &it);
 	if (!c)
-		return -EFAULT;
+		return faulted(b, addr) ? live_read(ev->tid, addr, buf, len) : -EFAULT;
 	memcpy(buf, c->data + (addr - c->addr), len);
 	return 0;
 }
@@ -143,25 +170,39 @@ static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, cha
 			size_t len)
 {
 	const struct backend *b = ctx;
-	const struct bcap *c;
+	unsigned it = 0;
 
-	(void)ev;
 	if (!len)
 		return 0;
-	c = find_cap(b, addr, 1);
-	if (!c)
-		return -EFAULT;
-	size_t avail = c->len - (addr - c->addr);
-	const uint8_t *p = c->data + (addr - c->addr);
-	size_t n = avail < len ? avail : len;
-	const uint8_t *z = memchr(p, '\0', n);
-	if (z) {
-		memcpy(buf, p, (size_t)(z - p) + 1);
-		return (int)(z - p);
+	for (const struct bcap *c; (c = find_cap(b, addr, 1, &it));) {
+		size_t avail = c->len - (addr - c->addr);
+		const uint8_t *p = c->data + (addr - c->addr);
+		size_t n = avail < len ? avail : len;
+		const uint8_t *z = memchr(p, '\0', n);
+		if (z) {
+			memcpy(buf, p, (size_t)(z - p) + 1);
+			return (int)(z - p);
+		}
+		if (avail >= len) {
+			memcpy(buf, p, len);
+			return (int)len;
+		}
+		/* this one is too short to tell: another may do */
 	}
-	if (avail < len)
-		return -EFAULT; /* longer than what was captured: cannot tell */
-	memcpy(buf, p, len);
+	if (!faulted(b, addr))
+		return -EFAULT;
+	/* page by page, so that a string ending before an unreadable page is found */
+	size_t got = 0;
+	while (got < len) {
+		size_t page_left = 4096 - ((addr + got) & 4095);
+		size_t chunk = len - got < page_left ? len - got : page_left;
+		if (live_read(ev->tid, addr + got, buf + got, chunk) < 0)
+			return -EFAULT;
+		char *z = memchr(buf + got, '\0', chunk);
+		if (z)
+			return (int)(z - buf);
+		got += chunk;
+	}
 	return (int)len;
 }
 
@@ -412,7 +453,9 @@ static void report_lost(struct backend *b)
 		uint64_t d = n - b->lost_seen[i];
 		b->lost_seen[i] = n;
 		s->lost += d;
-		text_lost(s, d, lost_why[i]);
+		/* a capture that failed was read from the process instead (see live_read) */
+		if (i != SL_FAULT)
+			text_lost(s, d, lost_why[i]);
 	}
 }
 

@@ -55,6 +55,23 @@ static void plan_from_kinds(const struct syscall_info *si, unsigned strsize, str
 	}
 }
 
+/* A syscall with its own decoder may read memory at any pointer argument the kinds leave
+ * open (hex, ptr, structs the decoder reads itself): capture what is there, at entry and,
+ * for outputs, at exit. The decoder finds its strings and structs in these blobs. */
+#define BLOB_MAX 512
+static void plan_blobs(const struct syscall_info *si, struct scry_plan *p)
+{
+	for (unsigned i = 0; i < si->nargs && i < 6; i++) {
+		const struct arg_desc *a = &si->args[i];
+		bool open = a->kind == AK_HEX || a->kind == AK_PTR ||
+			    ((a->kind == AK_IN || a->kind == AK_OUT) && !(a->strct && a->strct->size));
+		if (!open)
+			continue;
+		op_add(p, CK_BLOB, (int)i, 0, false, BLOB_MAX, 0, 0);
+		op_add(p, CK_BLOB, (int)i, 0, true, BLOB_MAX, 0, 0);
+	}
+}
+
 /* Syscalls whose decoders read what the kinds do not say. Each hook replaces the plan. */
 static void hook_execve(struct scry_plan *p, unsigned s, bool verbose, int first)
 {
@@ -219,6 +236,8 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 			}
 		if (!hooked)
 			plan_from_kinds(si, strsize, p);
+		if (si->decode)
+			plan_blobs(si, p);
 		for (size_t e = 0; e < sizeof(entry_now) / sizeof(entry_now[0]); e++)
 			if (strcmp(entry_now[e], si->name) == 0)
 				p->flags |= SP_ENTRY;
