@@ -80,6 +80,18 @@ struct {
 	__type(value, struct scan_buf);
 } scan_scratch SEC(".maps");
 
+/* An fd's path is built here backwards, component by component. */
+struct path_buf {
+	char b[2 * SCRY_FDPATH_MAX + 64];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct path_buf);
+} path_scratch SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, SCRY_NR_MAX);
@@ -198,12 +210,15 @@ static __always_inline void *cap_data(struct task_st *st, long off)
 	return &st->data[(off + sizeof(struct scry_cap)) & (SCRY_REC_DATA - 1)];
 }
 
-/* Bytes at addr. Returns 0, or -1 if they could not be read. */
-static __always_inline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig,
-				   __u8 flags)
+/* Bytes at addr. Returns 0, or -1 if they could not be read. A global function: the
+ * verifier checks it once, not at every place a capture is made. */
+__noinline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig, __u8 flags)
 {
 	__u32 room;
 	long off;
+
+	if (!st)
+		return 0;
 
 	if (want > SCRY_CAP_MAX)
 		want = SCRY_CAP_MAX;
@@ -218,10 +233,13 @@ static __always_inline int cap_mem(struct task_st *st, __u64 addr, __u64 want, _
 }
 
 /* A NUL-terminated string; data holds the NUL only when the string ended within max. */
-static __always_inline int cap_str(struct task_st *st, __u64 addr, __u32 max, __u8 flags)
+__noinline int cap_str(struct task_st *st, __u64 addr, __u32 max, __u8 flags)
 {
 	__u32 room;
 	long off;
+
+	if (!st)
+		return 0;
 
 	if (max > SCRY_CAP_MAX)
 		max = SCRY_CAP_MAX;
@@ -345,6 +363,152 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 	return x.fault ? -1 : 0;
 }
 
+/* ---- what an fd refers to (-y, -P): d_path done by hand, tracepoints may not call it ---- */
+
+#define SOCKFS_MAGIC 0x534F434B
+#define PIPEFS_MAGIC 0x50495045
+#define ANON_INODE_FS_MAGIC 0x09041934
+
+/* The path is captured as its components, leaf first, each in a slot of SLOT bytes: its
+ * length, then its name. User space joins them (bpf_fd_describe). Fixed slots keep the
+ * verifier's view of the loop simple. */
+#define SLOT 64
+#define DEPTH 32
+
+struct walk {
+	struct path_buf *pb;
+	struct dentry *d;
+	struct vfsmount *mnt;
+	struct dentry *root_d;
+	struct vfsmount *root_mnt;
+	__u32 n;
+};
+
+static long walk_one(__u64 i, struct walk *w)
+{
+	struct dentry *d = w->d;
+	struct vfsmount *vm = w->mnt;
+
+	if (i >= DEPTH || (d == w->root_d && vm == w->root_mnt))
+		return 1;
+	if (d == BPF_CORE_READ(vm, mnt_root)) {
+		/* the top of a mount: continue from where it is mounted */
+		struct mount *m = container_of(vm, struct mount, mnt);
+		struct mount *parent = BPF_CORE_READ(m, mnt_parent);
+		if (parent == m)
+			return 1;
+		w->d = BPF_CORE_READ(m, mnt_mountpoint);
+		w->mnt = &parent->mnt;
+		return 0;
+	}
+	struct dentry *up = BPF_CORE_READ(d, d_parent);
+	if (up == d)
+		return 1;
+	__u32 len = BPF_CORE_READ(d, d_name.len);
+	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+	char *slot = &w->pb->b[(i & (DEPTH - 1)) * SLOT];
+	if (len > SLOT - 1)
+		len = SLOT - 1;
+	slot[0] = (char)len;
+	bpf_probe_read_kernel(slot + 1, len & (SLOT - 1), name);
+	w->n = (__u32)i + 1;
+	w->d = up;
+	return 0;
+}
+
+/* len_flags & 0xffff bytes of pb as capture `key`, flags len_flags >> 16 (a global
+ * function: verified once; at most 5 arguments). */
+__noinline int cap_kmem(struct task_st *st, __u64 key, struct path_buf *pb, __u32 len_flags)
+{
+	__u32 room, len = len_flags & 0xffff;
+	__u8 flags = len_flags >> 16;
+	long off;
+
+	if (!st || !pb)
+		return 0;
+	off = cap_begin(st, key, len, len, flags, &room);
+	if (off < 0)
+		return 0;
+	barrier_var(room);
+	room &= 2 * SCRY_FDPATH_MAX - 1;
+	bpf_probe_read_kernel(cap_data(st, off), room, pb->b);
+	cap_end(st, off, room, false);
+	return 0;
+}
+
+/* Data of an SCF_FDPATH capture: a kind byte, then for FDP_WALK the slots above, for
+ * FDP_NAME the name the kernel made up (socket:[123]). */
+enum { FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3 };
+
+__noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct walk w = {};
+	struct file *f = NULL;
+	__u32 zero = 0;
+	long n;
+
+	if (!st)
+		return 0;
+	w.pb = bpf_map_lookup_elem(&path_scratch, &zero);
+	if (!w.pb)
+		return 0;
+	w.root_d = BPF_CORE_READ(task, fs, root.dentry);
+	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	if (fd == -100) {
+		w.d = BPF_CORE_READ(task, fs, pwd.dentry);
+		w.mnt = BPF_CORE_READ(task, fs, pwd.mnt);
+	} else {
+		struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+		if (fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+			return 0;
+		struct file **fds = BPF_CORE_READ(fdt, fd);
+		bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+		if (!f)
+			return 0;
+		struct dentry *fd_d = BPF_CORE_READ(f, f_path.dentry);
+		w.d = fd_d;
+		w.mnt = BPF_CORE_READ(f, f_path.mnt);
+		unsigned long magic = BPF_CORE_READ(f, f_inode, i_sb, s_magic);
+		__u64 ino = BPF_CORE_READ(f, f_inode, i_ino);
+		const unsigned char *name = BPF_CORE_READ(fd_d, d_name.name);
+		__u64 data[2] = {ino, (__u64)name};
+		/* names the kernel makes up for these (d_dname) */
+		if (magic == SOCKFS_MAGIC)
+			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "socket:[%lu]", data, 8);
+		else if (magic == PIPEFS_MAGIC)
+			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "pipe:[%lu]", data, 8);
+		else if (magic == ANON_INODE_FS_MAGIC)
+			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "anon_inode:%s", &data[1], 8);
+		else
+			n = 0;
+		if (n > 0) {
+			w.pb->b[0] = FDP_NAME;
+			return cap_kmem(st, fd, w.pb, (__u32)n | (flags | SCF_FDPATH) << 16);
+		}
+	}
+	struct dentry *leaf = w.d;
+	bool deleted = f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
+	/* slots start at 64: byte 0 is the kind */
+	w.pb = (void *)w.pb + SLOT;
+	bpf_loop(DEPTH, walk_one, &w, 0);
+	w.pb = (void *)w.pb - SLOT;
+	w.pb->b[0] = deleted ? FDP_WALK_DELETED : FDP_WALK;
+	__u32 len = SLOT + (w.n & (DEPTH - 1)) * SLOT;
+	return cap_kmem(st, fd, w.pb, len | (flags | SCF_FDPATH) << 16);
+}
+
+static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct scry_capop *op,
+				      __u64 addr, __u8 flags)
+{
+	__u64 p = 0;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(addr + op->elem)) < 0 || !p)
+		return 0;
+	__u64 to_page = 4096 - (p & 4095);
+	return cap_mem(st, p, to_page < op->max ? to_page : op->max, op->max, flags);
+}
+
 /* Runs capture op i of plan p if it belongs to this phase. Returns -1 on a fault. */
 static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p,
 				      int i, bool at_exit, __s64 ret)
@@ -360,9 +524,13 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		return 0; /* outputs of a failed call print as addresses */
 	addr = st->rec.args[op->arg & 7]; /* user space keeps arg < 6 */
 	len = st->rec.args[op->lenarg & 7];
+	if (kind == CK_FDPATH)
+		return 0; /* fdpath_one */
 	if (!addr)
 		return 0;
 	switch (kind) {
+	case CK_PTR_AT:
+		return cap_ptr_at(st, op, addr, flags);
 	case CK_STR:
 		return cap_str(st, addr, op->max, flags);
 	case CK_BUF:
@@ -430,6 +598,23 @@ static long capture_one(__u64 i, struct ops_ctx *x)
 	return 0;
 }
 
+/* The CK_FDPATH ops, in a loop of their own: verified apart from the other kinds. */
+static long fdpath_one(__u64 i, struct ops_ctx *x)
+{
+	const volatile struct scry_plan *p = x->p;
+
+	if (i >= SCRY_NOPS || i >= p->nops)
+		return 1;
+	const volatile struct scry_capop *op = &p->ops[i & 15];
+	if (op->kind != CK_FDPATH || (bool)op->at_exit != x->at_exit || x->refetch)
+		return 0;
+	if (x->at_exit && x->ret < 0)
+		return 0;
+	long fd = op->lenarg == 0xff ? (long)x->ret : (long)(int)x->st->rec.args[op->arg & 7];
+	cap_fdpath(x->st, fd, x->at_exit ? SCF_EXIT : 0);
+	return 0;
+}
+
 /* Runs the plan's ops in `only` for one phase. At entry a fault is retried at exit (the
  * kernel has faulted the memory in by then if it read it); a fault counts as lost only when
  * the call succeeded: a failed call may never have touched a bad address, and strace prints
@@ -442,6 +627,8 @@ static __always_inline void capture(struct task_st *st, const volatile struct sc
 			    .refetch = refetch};
 
 	bpf_loop(SCRY_NOPS, capture_one, &x, 0);
+	if (p->flags & SP_FDPATH)
+		bpf_loop(SCRY_NOPS, fdpath_one, &x, 0);
 }
 
 /* ---- syscalls ---- */

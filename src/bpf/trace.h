@@ -14,6 +14,7 @@
 #define SCRY_PATH_CAP 4098	     /* a path: PATH_MAX + 1 bytes and the NUL */
 #define SCRY_STRV_MAX 1024	     /* pointers of an argv/envp array looked at */
 #define SCRY_IOV_MAX 64		     /* iovec elements captured */
+#define SCRY_FDPATH_MAX 2048     /* bytes of an fd's path capture */
 #define SCRY_NPEND 4		     /* ignored signals held until the syscall returns */
 #define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
 
@@ -27,6 +28,7 @@ enum scry_mode {
 /* plan.flags */
 enum {
 	SP_ENTRY = 1 << 0, /* send the entry at once: blocks, never returns, or changes the task */
+	SP_FDPATH = 1 << 1, /* has CK_FDPATH ops */
 };
 
 /* How one piece of memory is captured (capop.kind). */
@@ -41,6 +43,9 @@ enum scry_cap_kind {
 		     * bytes: by iov_len at entry, spread over ret at exit */
 	CK_BLOB,    /* what a decoder may read at args[arg]: up to max bytes, as far as the
 		     * memory is readable (this page and the next) */
+	CK_FDPATH,  /* the path of the file that fd args[arg] (lenarg 0xff: the return value)
+		     * refers to; the capture's addr is the fd (-y, -P) */
+	CK_PTR_AT,  /* the pointer at args[arg] + elem, then as CK_BLOB there */
 	CK_BITS,    /* a bit set of args[lenarg] bits at args[arg], in longs, at most max */
 	CK_STRV,    /* NULL-terminated pointer array at args[arg] (up to SCRY_STRV_MAX), and
 		     * the strings of its first elem elements, up to max bytes each */
@@ -106,6 +111,7 @@ struct scry_rec {
 enum {
 	SCF_EXIT = 1 << 0,  /* captured at exit (the syscall's outputs) */
 	SCF_FAULT = 1 << 1, /* nothing could be read */
+	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
 };
 
 struct scry_cap {

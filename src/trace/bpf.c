@@ -206,6 +206,90 @@ static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, cha
 	return (int)len;
 }
 
+/* What fd referred to when the call was made, from the record; NULL if not captured. */
+static const struct bcap *fd_cap(const struct backend *b, int fd)
+{
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if ((b->caps[i].flags & SCF_FDPATH) && b->caps[i].addr == (uint64_t)(int64_t)fd)
+			return &b->caps[i];
+	return NULL;
+}
+
+/* The path in an fd capture (see cap_fdpath in trace.bpf.c): a name the kernel made up
+ * ("socket:[123]"), or the components leaf first in 64-byte slots, joined here. */
+static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
+{
+	enum { SLOT = 64, WALK = 1, WALK_DELETED = 2, NAME = 3 };
+	size_t n = 0;
+
+	if (!c->len || size < 2)
+		return 0;
+	if (c->data[0] == NAME) {
+		const uint8_t *z = memchr(c->data + 1, '\0', c->len - 1);
+		n = z ? (size_t)(z - c->data - 1) : c->len - 1;
+		n = n < size - 1 ? n : size - 1;
+		memcpy(buf, c->data + 1, n);
+		buf[n] = '\0';
+		return n;
+	}
+	unsigned slots = c->len > SLOT ? (c->len - SLOT) / SLOT : 0;
+	for (unsigned k = slots; k-- > 0;) {
+		const uint8_t *slot = c->data + SLOT + (size_t)k * SLOT;
+		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
+		if (n + 1 + l >= size)
+			break;
+		buf[n++] = '/';
+		memcpy(buf + n, slot + 1, l);
+		n += l;
+	}
+	if (!n)
+		buf[n++] = '/';
+	if (c->data[0] == WALK_DELETED && n + 10 < size) {
+		memcpy(buf + n, " (deleted)", 10);
+		n += 10;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* -y: as fd_describe_proc, from the capture when there is one (the fd may be closed or
+ * reused by the time the line is printed). */
+static bool bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
+{
+	const struct backend *b = ctx;
+	const struct bcap *c = fd_cap(b, fd);
+	char path[4096];
+	size_t len = c ? fdpath_text(c, path, sizeof(path)) : 0;
+
+	if (!len || (level >= 2 && strncmp(path, "socket:", 7) == 0))
+		return fd_describe_proc(NULL, tgid, fd, level, out); /* -yy: endpoints, live */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)path[i];
+		if (ch == '<' || ch == '>' || ch == '\\' || ch < ' ' || ch >= 0x7f)
+			sb_printf(out, "\\%o", ch);
+		else
+			sb_putc(out, (char)ch);
+	}
+	return true;
+}
+
+static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
+{
+	const struct backend *b = s->mem.ctx;
+	const struct bcap *c = fd_cap(b, fd);
+	char link[64];
+
+	if (!c) {
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tgid, fd);
+		return (int)readlink(link, buf, len);
+	}
+	char path[4096];
+	size_t n = fdpath_text(c, path, sizeof(path));
+	n = n < len ? n : len;
+	memcpy(buf, path, n);
+	return (int)n;
+}
+
 /* Splits a record's captures out; they point into the record. */
 static void parse_caps(struct backend *b, const struct scry_rec *r, size_t size)
 {
@@ -240,6 +324,7 @@ static struct tracee *adopt(struct backend *b, pid_t tid, pid_t tgid)
 	struct tracee *t = tracee_new(s, tid);
 
 	t->tgid = tgid;
+	t->d.fd_ctx = b;
 	if (s->o->follow >= 2 && s->o->outfile) {
 		char name[4096];
 		snprintf(name, sizeof(name), "%s.%d", s->o->outfile, tid);
@@ -684,11 +769,6 @@ bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whyle
 		snprintf(why, whylen, "-u needs the ptrace backend");
 		return true;
 	}
-	if (o->print.decode_fds) {
-		snprintf(why, whylen, "-y needs the ptrace backend (fds are resolved when the "
-				      "syscall stops)");
-		return true;
-	}
 	return false;
 }
 
@@ -820,7 +900,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		goto out;
 	}
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
-	s->fd_describe = fd_describe_proc;
+	s->fd_describe = bpf_fd_describe;
+	s->fd_path = bpf_fd_path;
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)

@@ -72,6 +72,16 @@ static void plan_blobs(const struct syscall_info *si, struct scry_plan *p)
 	}
 }
 
+/* -y and -P need what an fd referred to when the call was made, not when it is printed. */
+static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
+{
+	for (unsigned i = 0; i < si->nargs && i < 6; i++)
+		if (si->args[i].kind == AK_FD || si->args[i].kind == AK_DIRFD)
+			op_add(p, CK_FDPATH, (int)i, 0, false, SCRY_FDPATH_MAX, 0, 0);
+	if (si->rval == RV_FD)
+		op_add(p, CK_FDPATH, 0, 0xff, true, SCRY_FDPATH_MAX, 0, 0);
+}
+
 /* Syscalls whose decoders read what the kinds do not say. Each hook replaces the plan. */
 static void hook_execve(struct scry_plan *p, unsigned s, bool verbose, int first)
 {
@@ -172,7 +182,26 @@ static void h_futex(struct scry_plan *p, unsigned s, bool v)
 	op_add(p, CK_FIXED, 3, 0, false, 16, 0, 0);
 }
 
+static void h_setxattrat(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_STR, 1, 0, false, SCRY_PATH_CAP, 0, 0);
+	op_add(p, CK_STR, 3, 0, false, s + 2, 0, 0);
+	op_add(p, CK_BLOB, 4, 0, false, 64, 0, 0);
+	op_add(p, CK_PTR_AT, 4, 0, false, s + 1, 0, 0);
+}
+static void h_getxattrat(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_STR, 1, 0, false, SCRY_PATH_CAP, 0, 0);
+	op_add(p, CK_STR, 3, 0, false, s + 2, 0, 0);
+	op_add(p, CK_BLOB, 4, 0, false, 64, 0, 0);
+	op_add(p, CK_PTR_AT, 4, 0, true, s + 1, 0, 0);
+}
+
 static const struct hook hooks[] = {
+	{"setxattrat", h_setxattrat},
+	{"getxattrat", h_getxattrat},
 	{"execve", h_execve},
 	{"execveat", h_execveat},
 	{"readv", h_readv},
@@ -238,6 +267,11 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 			plan_from_kinds(si, strsize, p);
 		if (si->decode)
 			plan_blobs(si, p);
+		if (o->print.decode_fds || o->filter.npaths)
+			plan_fdpaths(si, p);
+		for (unsigned i = 0; i < p->nops; i++)
+			if (p->ops[i].kind == CK_FDPATH)
+				p->flags |= SP_FDPATH;
 		for (size_t e = 0; e < sizeof(entry_now) / sizeof(entry_now[0]); e++)
 			if (strcmp(entry_now[e], si->name) == 0)
 				p->flags |= SP_ENTRY;

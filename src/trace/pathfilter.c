@@ -27,7 +27,8 @@ static bool fd_selected(struct session *s, struct tracee *t, int fd)
 		return false;
 	char link[64], target[PATH_MAX];
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tgid, fd);
-	ssize_t n = readlink(link, target, sizeof(target) - 1);
+	ssize_t n = s->fd_path ? s->fd_path(s, t, fd, target, sizeof(target) - 1)
+			       : readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return false;
 	target[n] = '\0';

@@ -92,6 +92,9 @@ struct session {
 	fd_describe_fn fd_describe;
 	uint64_t r_last_ns;	  /* -r */
 	uint64_t lost;		  /* events a backend could not deliver (--strict) */
+	/* The path fd referred to when t's current syscall was made (-P), when a backend knows
+	 * it (bpf); NULL: read /proc now. Returns its length or -1. */
+	int (*fd_path)(struct session *s, struct tracee *t, int fd, char *buf, size_t len);
 };
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
