@@ -397,6 +397,8 @@ static long walk_one(__u64 i, struct walk *w)
 		struct mount *parent = BPF_CORE_READ(m, mnt_parent);
 		if (parent == m)
 			return 1;
+		w->pb->b[(i & (DEPTH - 1)) * SLOT] = 0; /* an empty slot: skipped */
+		w->n = (__u32)i + 1;
 		w->d = BPF_CORE_READ(m, mnt_mountpoint);
 		w->mnt = &parent->mnt;
 		return 0;

@@ -236,6 +236,8 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	for (unsigned k = slots; k-- > 0;) {
 		const uint8_t *slot = c->data + SLOT + (size_t)k * SLOT;
 		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
+		if (!l)
+			continue; /* where a mount was crossed */
 		if (n + 1 + l >= size)
 			break;
 		buf[n++] = '/';
