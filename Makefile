@@ -31,10 +31,15 @@ check: deps
 bench: deps all
 	@for b in bench/bench-*.sh; do echo "== $$b"; sh $$b $(BUILD) || exit 1; done
 
+# Regenerates the vendored kernel types for the bpf backend from the running kernel's BTF.
+vmlinux:
+	mkdir -p src/bpf/$$(uname -m)
+	bpftool btf dump file /sys/kernel/btf/vmlinux format c > src/bpf/$$(uname -m)/vmlinux.h
+
 install: all
 	meson install -C $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
 
-.PHONY: all deps demo check bench install clean
+.PHONY: all deps demo check bench install clean vmlinux
