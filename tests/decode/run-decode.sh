@@ -16,8 +16,15 @@ if [ $rc -eq 77 ]; then
 	cat expected stderr
 	exit 77
 fi
-if [ $rc -ne 0 ] && ! tail -n1 expected | grep -q '^[0-9 ]*+++ '; then
-	echo "scry trace $args $prog exited with $rc" >&2
+# scry exits as the traced program did: the status its last expected line announces
+want=0
+last=$(tail -n1 expected)
+case $last in
+*"+++ exited with "*) want=$(echo "$last" | sed 's/.*+++ exited with \([0-9]*\) +++/\1/') ;;
+*"+++ killed by "*) want=$rc ;;
+esac
+if [ $rc -ne "$want" ]; then
+	echo "scry trace $args $prog exited with $rc, want $want" >&2
 	cat stderr >&2
 	exit 1
 fi
