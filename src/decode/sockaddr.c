@@ -78,6 +78,11 @@ static void print_port(struct dctx *d, const char *field, uint16_t port_be)
 {
 	char text[32];
 
+	if (d->p->json) { /* JSON: the number */
+		pr_field(d->p, field);
+		pr_uint(d->p, ntohs(port_be));
+		return;
+	}
 	snprintf(text, sizeof(text), "htons(%u)", ntohs(port_be));
 	field_bytes_and_text(d, field, &port_be, sizeof(port_be), text);
 }
@@ -88,6 +93,11 @@ void print_in_addr_field(struct dctx *d, const char *field, const struct in_addr
 	struct strbuf text = {0};
 
 	inet_ntop(AF_INET, a, ip, sizeof(ip));
+	if (d->p->json) { /* JSON: the address text */
+		pr_field(d->p, field);
+		pr_quoted(d->p, ip, strlen(ip), false, false);
+		return;
+	}
 	sb_puts(&text, "inet_addr(");
 	sb_quoted(&text, ip, strlen(ip), d->o->xflag, false);
 	sb_putc(&text, ')');
@@ -102,13 +112,17 @@ static void print_in6_addr(struct dctx *d, const char *field, const struct in6_a
 	struct strbuf text = {0};
 
 	inet_ntop(AF_INET6, a, ip, sizeof(ip));
+	if (d->p->json) {
+		pr_field(d->p, field);
+		pr_quoted(d->p, ip, strlen(ip), false, false);
+		return;
+	}
 	sb_puts(&text, "inet_pton(AF_INET6, ");
 	sb_quoted(&text, ip, strlen(ip), d->o->xflag, false);
 	if (xstyle(d) == XS_ABBREV)
 		sb_printf(&text, ", &%s", field);
 	sb_putc(&text, ')');
-	field_bytes_and_text(d, xstyle(d) == XS_ABBREV && !d->p->json ? NULL : field, a,
-			     sizeof(*a), text.buf);
+	field_bytes_and_text(d, xstyle(d) == XS_ABBREV ? NULL : field, a, sizeof(*a), text.buf);
 	sb_free(&text);
 }
 
