@@ -19,6 +19,7 @@
 
 struct iov_cfg {
 	uint64_t left; /* bytes still to show across the elements; UINT64_MAX = all */
+	bool netlink;  /* the message goes to or comes from a netlink address */
 };
 
 static bool print_iov_elem(struct dctx *d, const void *elem, size_t size, void *opaque)
@@ -32,7 +33,12 @@ static bool print_iov_elem(struct dctx *d, const void *elem, size_t size, void *
 		c->left -= len;
 	pr_struct_begin(d->p);
 	pr_field(d->p, "iov_base");
-	print_buf(d, iov[0], len);
+	if (c->netlink) {
+		int fam = netlink_family_of_fd(d, (int)arg(d, 0));
+		print_netlink(d, fam < 0 ? -1 : fam, iov[0], len);
+	} else {
+		print_buf(d, iov[0], len);
+	}
 	pr_field(d->p, "iov_len");
 	pr_uint(d->p, iov[1]);
 	pr_struct_end(d->p);
@@ -228,11 +234,11 @@ static void print_msghdr_val(struct dctx *d, const struct msghdr *m, const int *
 {
 	int namelen = user_namelen && (int)m->msg_namelen > *user_namelen ? *user_namelen
 									 : (int)m->msg_namelen;
-	struct iov_cfg cfg = {data_size};
+	struct iov_cfg cfg = {data_size, false};
 
 	pr_struct_begin(d->p);
 	pr_field(d->p, "msg_name");
-	print_sockaddr(d, (uint64_t)(uintptr_t)m->msg_name, namelen);
+	cfg.netlink = print_sockaddr(d, (uint64_t)(uintptr_t)m->msg_name, namelen) == AF_NETLINK;
 	pr_field(d->p, "msg_namelen");
 	if (user_namelen && *user_namelen != (int)m->msg_namelen) {
 		if (d->p->json) {

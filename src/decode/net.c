@@ -161,16 +161,21 @@ int dec_sockname(struct dctx *d)
 	return DEC_DONE;
 }
 
-/* netlink sockets: strace 6.1 decodes the messages; scry prints the bytes */
-static void print_sockbuf(struct dctx *d, uint64_t addr, uint64_t len)
+/* a buffer of socket data: netlink sockets get their messages decoded */
+static void print_sockbuf(struct dctx *d, int fd, uint64_t addr, uint64_t len)
 {
-	print_buf(d, addr, len);
+	int fam = netlink_family_of_fd(d, fd);
+
+	if (fam == -2)
+		print_buf(d, addr, len);
+	else
+		print_netlink(d, fam, addr, len);
 }
 
 int dec_sendto(struct dctx *d)
 {
 	print_fd(d, (int)arg(d, 0));
-	print_sockbuf(d, arg(d, 1), arg(d, 2));
+	print_sockbuf(d, (int)arg(d, 0), arg(d, 1), arg(d, 2));
 	pr_uint(d->p, arg(d, 2));
 	pr_flags(d->p, &xl_msg_flags, (unsigned)arg(d, 3), "MSG_???");
 	print_sockaddr(d, arg(d, 4), (int)arg(d, 5));
@@ -189,7 +194,7 @@ int dec_recvfrom(struct dctx *d)
 		pr_ptr(d->p, arg(d, 1));
 	} else {
 		uint64_t n = (uint64_t)d->ev->ret;
-		print_sockbuf(d, arg(d, 1), n < arg(d, 2) ? n : arg(d, 2));
+		print_sockbuf(d, (int)arg(d, 0), arg(d, 1), n < arg(d, 2) ? n : arg(d, 2));
 	}
 	pr_uint(d->p, arg(d, 2));
 	pr_flags(d->p, &xl_msg_flags, (unsigned)arg(d, 3), "MSG_???");

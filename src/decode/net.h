@@ -31,3 +31,15 @@ void print_len_change(struct dctx *d, int before, int after);
 /* name=inet_addr("127.0.0.1") (under -X raw/verbose with the bytes) */
 struct in_addr;
 void print_in_addr_field(struct dctx *d, const char *field, const struct in_addr *a);
+struct in6_addr;
+void print_in6_addr_field(struct dctx *d, const char *field, const struct in6_addr *a);
+/* field=if_nametoindex("lo"), or the number */
+void print_ifindex_field(struct dctx *d, const char *field, unsigned idx);
+
+/* fd_describe level that answers the kernel's protocol name of a socket ("TCP", "NETLINK") */
+#define FD_LEVEL_SOCKPROTO 3
+
+/* NETLINK_* of a netlink socket fd (-1 when unknown), -2 when fd is not a netlink socket */
+int netlink_family_of_fd(struct dctx *d, int fd);
+/* netlink messages, len bytes at addr, of family fam (NETLINK_*, or -1) */
+void print_netlink(struct dctx *d, int fam, uint64_t addr, uint64_t len);

@@ -94,7 +94,8 @@ void print_in_addr_field(struct dctx *d, const char *field, const struct in_addr
 
 	inet_ntop(AF_INET, a, ip, sizeof(ip));
 	if (d->p->json) { /* JSON: the address text */
-		pr_field(d->p, field);
+		if (field)
+			pr_field(d->p, field);
 		pr_quoted(d->p, ip, strlen(ip), false, false);
 		return;
 	}
@@ -105,21 +106,23 @@ void print_in_addr_field(struct dctx *d, const char *field, const struct in_addr
 	sb_free(&text);
 }
 
-/* abbreviated, strace names the field inside the call: inet_pton(AF_INET6, "::1", &sin6_addr) */
-static void print_in6_addr(struct dctx *d, const char *field, const struct in6_addr *a)
+/* abbreviated, strace names the field inside the call: inet_pton(AF_INET6, "::1", &sin6_addr);
+ * field NULL: a value without a name (netlink attributes) */
+void print_in6_addr_field(struct dctx *d, const char *field, const struct in6_addr *a)
 {
 	char ip[INET6_ADDRSTRLEN];
 	struct strbuf text = {0};
 
 	inet_ntop(AF_INET6, a, ip, sizeof(ip));
 	if (d->p->json) {
-		pr_field(d->p, field);
+		if (field)
+			pr_field(d->p, field);
 		pr_quoted(d->p, ip, strlen(ip), false, false);
 		return;
 	}
 	sb_puts(&text, "inet_pton(AF_INET6, ");
 	sb_quoted(&text, ip, strlen(ip), d->o->xflag, false);
-	if (xstyle(d) == XS_ABBREV)
+	if (xstyle(d) == XS_ABBREV && field)
 		sb_printf(&text, ", &%s", field);
 	sb_putc(&text, ')');
 	field_bytes_and_text(d, xstyle(d) == XS_ABBREV ? NULL : field, a, sizeof(*a), text.buf);
@@ -127,7 +130,7 @@ static void print_in6_addr(struct dctx *d, const char *field, const struct in6_a
 }
 
 /* if_nametoindex("lo"), or the number */
-static void print_ifindex(struct dctx *d, const char *field, unsigned idx)
+void print_ifindex_field(struct dctx *d, const char *field, unsigned idx)
 {
 	char name[IF_NAMESIZE];
 	struct strbuf sb = {0};
@@ -188,11 +191,11 @@ static void print_in6(struct dctx *d, const void *buf, int len)
 	snprintf(text, sizeof(text), "htonl(%u)", ntohl(in6->sin6_flowinfo));
 	field_bytes_and_text(d, "sin6_flowinfo", &in6->sin6_flowinfo,
 			     sizeof(in6->sin6_flowinfo), text);
-	print_in6_addr(d, "sin6_addr", &in6->sin6_addr);
+	print_in6_addr_field(d, "sin6_addr", &in6->sin6_addr);
 	if (len <= SIN6_MIN_LEN)
 		return;
 	if (IN6_IS_ADDR_LINKLOCAL(&in6->sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6->sin6_addr)) {
-		print_ifindex(d, "sin6_scope_id", in6->sin6_scope_id);
+		print_ifindex_field(d, "sin6_scope_id", in6->sin6_scope_id);
 	} else {
 		pr_field(d->p, "sin6_scope_id");
 		pr_uint(d->p, in6->sin6_scope_id);
@@ -224,7 +227,7 @@ static void print_ll(struct dctx *d, const void *buf, int len)
 	sb_putc(&sb, ')');
 	field_bytes_and_text(d, "sll_protocol", &proto, sizeof(proto), sb.buf);
 	sb_free(&sb);
-	print_ifindex(d, "sll_ifindex", (unsigned)ll->sll_ifindex);
+	print_ifindex_field(d, "sll_ifindex", (unsigned)ll->sll_ifindex);
 	pr_field(d->p, "sll_hatype");
 	pr_xval(d->p, &xl_arp_hardware_types, ll->sll_hatype, "ARPHRD_???");
 	pr_field(d->p, "sll_pkttype");

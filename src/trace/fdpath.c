@@ -1,10 +1,12 @@
 /* -y / -yy: what an fd refers to, from /proc/TGID/fd. -yy adds socket endpoints (sockdiag.c),
- * device numbers (/dev/null<char 1:3>) and the process of a pidfd (pid:1234). */
+ * device numbers (/dev/null<char 1:3>) and the process of a pidfd (pid:1234). Level 3 is not
+ * an option: it answers a socket's protocol name ("NETLINK") for decoders. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "trace/session.h"
@@ -77,6 +79,15 @@ bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *o
 
 	(void)ctx;
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", tgid, fd);
+	if (level == 3) {
+		/* the kernel's protocol name of a socket, for decoders of socket buffers */
+		ssize_t len = getxattr(path, "system.sockprotoname", buf, sizeof(buf) - 1);
+		if (len <= 0)
+			return false;
+		buf[len] = '\0';
+		sb_puts(out, buf);
+		return true;
+	}
 	ssize_t n = readlink(path, buf, sizeof(buf) - 1);
 	if (n <= 0)
 		return false;
