@@ -12,15 +12,30 @@
 #include "trace/session.h"
 #include "trace/sockdiag.h"
 
-/* strace escapes the path as a string without quotes, and also '<' and '>' */
+/* strace quotes the path as a string without the quotes, escaping '<' and '>' too */
 static void put_escaped(struct strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '<' || c == '>' || c == '\\' || c < ' ' || c >= 0x7f)
-			sb_printf(out, "\\%o", c);
-		else
+		const char *esc = NULL;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\v': esc = "\\v"; break;
+		}
+		if (esc) {
+			sb_puts(out, esc);
+		} else if (c >= ' ' && c < 0x7f && c != '<' && c != '>') {
 			sb_putc(out, (char)c);
+		} else if (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7') {
+			sb_printf(out, "\\%03o", c); /* the next digit must not join the escape */
+		} else {
+			sb_printf(out, "\\%o", c);
+		}
 	}
 }
 
