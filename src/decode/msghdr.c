@@ -107,6 +107,31 @@ static void print_local_uints(struct dctx *d, const unsigned char *data, size_t 
 	pr_array_end(d->p);
 }
 
+/* n timespecs (or one timeval) from control data; ??? when it is too short */
+static void print_ts_data(struct dctx *d, const unsigned char *data, size_t len, unsigned n,
+			  bool nsec)
+{
+	int64_t v[6];
+
+	if (len < n * 16) {
+		pr_raw(d->p, "???");
+		return;
+	}
+	memcpy(v, data, n * 16);
+	if (n > 1)
+		pr_array_begin(d->p);
+	for (unsigned i = 0; i < n; i++) {
+		pr_struct_begin(d->p);
+		pr_field(d->p, "tv_sec");
+		pr_int(d->p, v[2 * i]);
+		pr_field(d->p, nsec ? "tv_nsec" : "tv_usec");
+		pr_uint(d->p, (uint64_t)v[2 * i + 1]);
+		pr_struct_end(d->p);
+	}
+	if (n > 1)
+		pr_array_end(d->p);
+}
+
 static void print_cmsg_data(struct dctx *d, int level, int type, const unsigned char *data,
 			    size_t len)
 {
@@ -135,6 +160,18 @@ static void print_cmsg_data(struct dctx *d, int level, int type, const unsigned 
 		} else if (type == SCM_SECURITY && len >= 1) {
 			pr_field(d->p, "cmsg_data");
 			pr_quoted(d->p, (const char *)data, len, false, false);
+		} else if (len >= 1 && (type == 29 || type == 63)) {
+			/* SO_TIMESTAMP_OLD, SO_TIMESTAMP_NEW: a timeval */
+			pr_field(d->p, "cmsg_data");
+			print_ts_data(d, data, len, 1, false);
+		} else if (len >= 1 && (type == 35 || type == 64)) {
+			/* SO_TIMESTAMPNS_OLD, SO_TIMESTAMPNS_NEW: a timespec */
+			pr_field(d->p, "cmsg_data");
+			print_ts_data(d, data, len, 1, true);
+		} else if (len >= 1 && (type == 37 || type == 65)) {
+			/* SO_TIMESTAMPING_OLD, SO_TIMESTAMPING_NEW: three timespecs */
+			pr_field(d->p, "cmsg_data");
+			print_ts_data(d, data, len, 3, true);
 		}
 		return;
 	}

@@ -238,6 +238,39 @@ static void print_mreq(struct dctx *d, uint64_t addr, int len)
 	pr_struct_end(d->p);
 }
 
+/* {ipv6mr_multiaddr=inet_pton(AF_INET6, "ff02::1", &ipv6mr_multiaddr), ipv6mr_interface=...} */
+static void print_mreq6(struct dctx *d, uint64_t addr, int len)
+{
+	struct ipv6_mreq mr;
+
+	if (len < (int)sizeof(mr) || mem_read_obj(d, addr, mr) < 0) {
+		pr_ptr(d->p, addr);
+		return;
+	}
+	pr_struct_begin(d->p);
+	print_in6_addr_field(d, "ipv6mr_multiaddr", &mr.ipv6mr_multiaddr);
+	print_ifindex_field(d, "ipv6mr_interface", mr.ipv6mr_interface);
+	pr_struct_end(d->p);
+}
+
+/* {gr_interface=..., gr_group={sa_family=AF_INET6, ...}} */
+static void print_group_req(struct dctx *d, uint64_t addr, int len)
+{
+	struct group_req gr;
+
+	if (len < (int)sizeof(gr) || mem_read_obj(d, addr, gr) < 0) {
+		pr_ptr(d->p, addr);
+		return;
+	}
+	char buf[sizeof(gr.gr_group) + 1] = {0};
+	memcpy(buf, &gr.gr_group, sizeof(gr.gr_group));
+	pr_struct_begin(d->p);
+	print_ifindex_field(d, "gr_interface", gr.gr_interface);
+	pr_field(d->p, "gr_group");
+	print_sockaddr_data(d, buf, sizeof(gr.gr_group));
+	pr_struct_end(d->p);
+}
+
 static void print_setsockopt_val(struct dctx *d, unsigned level, unsigned name, uint64_t addr,
 				 int len)
 {
@@ -264,6 +297,21 @@ static void print_setsockopt_val(struct dctx *d, unsigned level, unsigned name, 
 				print_mreq(d, addr, len);
 				return;
 			}
+			if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP) {
+				print_group_req(d, addr, len);
+				return;
+			}
+			break;
+		case SOL_IPV6:
+			if (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
+			    name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST) {
+				print_mreq6(d, addr, len);
+				return;
+			}
+			if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP) {
+				print_group_req(d, addr, len);
+				return;
+			}
 			break;
 		case SOL_NETLINK:
 			if (len < 4)
@@ -287,6 +335,17 @@ int dec_setsockopt(struct dctx *d)
 	print_setsockopt_val(d, (unsigned)arg(d, 1), (unsigned)arg(d, 2), arg(d, 3), len);
 	pr_int(d->p, len);
 	return DEC_DONE;
+}
+
+static bool print_u32_elem(struct dctx *d, const void *elem, size_t size, void *opaque)
+{
+	uint32_t v;
+
+	(void)size;
+	(void)opaque;
+	memcpy(&v, elem, sizeof(v));
+	pr_uint(d->p, v);
+	return true;
 }
 
 static void print_getsockopt_val(struct dctx *d, unsigned level, unsigned name, uint64_t addr,
@@ -320,6 +379,11 @@ static void print_getsockopt_val(struct dctx *d, unsigned level, unsigned name, 
 			}
 			break;
 		case SOL_NETLINK:
+			if (name == 9) { /* NETLINK_LIST_MEMBERSHIPS: a bitmap of groups */
+				print_array(d, addr, (unsigned)(ulen < rlen ? ulen : rlen) / 4, 4,
+					    print_u32_elem, NULL);
+				return;
+			}
 			print_int_ref(d, addr);
 			return;
 		}
