@@ -174,11 +174,8 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 		}
 		return;
 	}
-	size_t at = sb->len;
 	if (flag_names(sb, x, v))
 		return;
-	sb->len = at;
-	sb->buf[at] = '\0';
 	sb_printf(sb, "%#" PRIx64, v);
 	if (v && dflt)
 		sb_printf(sb, " /* %s */", dflt);
