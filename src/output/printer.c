@@ -157,6 +157,8 @@ static unsigned flag_names(struct strbuf *sb, const struct xlat *x, uint64_t v)
 
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt)
 {
+	if (!dflt)
+		dflt = x->dflt;
 	if (style == XS_RAW) {
 		sb_printf(sb, "%#" PRIx64, v);
 		return;
@@ -167,6 +169,8 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 		sb_puts(sb, " /* ");
 		if (flag_names(sb, x, v))
 			sb_puts(sb, " */");
+		else if (v && dflt)
+			sb_printf(sb, "%s */", dflt);
 		else
 			sb->len = at, sb->buf[at] = '\0';
 		return;
@@ -213,6 +217,8 @@ static void xval(struct printer *p, const struct xlat *x, uint64_t v, const char
 {
 	const char *name = xlat_name(x, v);
 
+	if (!dflt)
+		dflt = x->dflt;
 	pr_value_begin(p);
 	if (p->json) {
 		if (name)
