@@ -2,22 +2,9 @@
  * the buffer's address. */
 /* TRACE: -e trace=read -s 8 */
 /* FROM: read(-1, */
-#include "tests.h"
-#include <stdarg.h>
+#include "desc-tests.h"
 #include <fcntl.h>
 #include <sys/syscall.h>
-
-static void line(const char *ret, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void line(const char *ret, const char *fmt, ...)
-{
-	char call[4096];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(call, sizeof(call), fmt, ap);
-	va_end(ap);
-	print_line("", call, ret);
-}
 
 int main(void)
 {

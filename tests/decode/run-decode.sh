@@ -3,7 +3,8 @@
 # usage: run-decode.sh SCRY BACKEND SOURCE.c PROGRAM
 # The options for scry trace are on the line of SOURCE.c that starts with "/* TRACE:".
 # A line "/* FROM: PREFIX */" drops what was traced before the first line starting with PREFIX
-# (the dynamic loader's mmap/mprotect/read... that no test can predict), in text and JSON.
+# after its pid prefix (the dynamic loader's mmap/mprotect/read... that no test can predict),
+# in text and JSON.
 # Exit 77 (skip) only when the program itself says so (it lacks a kernel feature).
 scry=$1 backend=$2 src=$3 prog=$4
 args=$(sed -n 's|^/\* TRACE: \(.*\) \*/$|\1|p' "$src")
@@ -26,7 +27,8 @@ if [ $rc -ne 0 ] && ! tail -n1 expected | grep -q '^[0-9 ]*+++ '; then
 fi
 skipped=0
 if [ -n "$from" ]; then
-	skipped=$(awk -v p="$from" 'index($0, p) == 1 { print NR - 1; found = 1; exit }
+	skipped=$(awk -v p="$from" '{ s = $0; sub(/^([0-9]+ +|\[pid +[0-9]+\] )/, "", s) }
+		index(s, p) == 1 { print NR - 1; found = 1; exit }
 		END { if (!found) print -1 }' log)
 	if [ "$skipped" -lt 0 ]; then
 		echo "no line of the trace starts with '$from'" >&2
