@@ -27,9 +27,25 @@ enum ioctl_ret {
 	IOC_EXIT,    /* print the argument at exit */
 };
 
+/* Every name of the request, "SNDCTL_TMR_START or TCSETS"; returns false if it has none. */
+static bool sb_request_names(struct strbuf *sb, unsigned code)
+{
+	const struct xlat *x = &xl_ioctl_names;
+	bool any = false;
+
+	for (unsigned i = 0; i < x->n; i++) {
+		if (x->e[i].val != code)
+			continue;
+		if (any)
+			sb_puts(sb, " or ");
+		sb_puts(sb, x->e[i].name);
+		any = true;
+	}
+	return any;
+}
+
 static void print_request(struct dctx *d, unsigned code)
 {
-	const char *name = xlat_name(&xl_ioctl_names, code);
 	struct strbuf sb = {0};
 	int style = d->o->xlat_style;
 
@@ -38,9 +54,7 @@ static void print_request(struct dctx *d, unsigned code)
 	if (style == XS_VERBOSE)
 		sb_puts(&sb, " /* ");
 	if (style != XS_RAW) {
-		if (name) {
-			sb_puts(&sb, name);
-		} else {
+		if (!sb_request_names(&sb, code)) {
 			sb_puts(&sb, "_IOC(");
 			sb_flags(&sb, &xl_ioctl_dirs, _IOC_DIR(code), XS_ABBREV,
 				 style == XS_VERBOSE ? "" : NULL);
