@@ -164,10 +164,19 @@ static void select_entry(struct dctx *d, bool usec)
 			pr_hex(d->p, addr);
 			continue;
 		}
+		/* a bit set: [3 4] (a list in JSON) */
 		pr_array_begin(d->p);
-		for (int fd = 0; fd < nfds; fd++)
-			if (bit_set(set, fd))
-				print_fd(d, fd);
+		bool first = true;
+		for (int fd = 0; fd < nfds; fd++) {
+			if (!bit_set(set, fd))
+				continue;
+			if (!first && !d->p->json) {
+				pr_text(d->p, " ");
+				d->p->after_name = true;
+			}
+			first = false;
+			print_fd(d, fd);
+		}
 		pr_array_end(d->p);
 	}
 	free(set);
