@@ -97,7 +97,7 @@ static void aux_flags(struct dctx *d, const char *prefix, const struct xlat *x)
 {
 	d->rval = RV_HEX;
 	sb_puts(&d->aux, prefix);
-	sb_flags(&d->aux, x, (uint64_t)d->ev->ret, XS_ABBREV, NULL);
+	sb_flags(&d->aux, x, (uint64_t)d->ev->ret, d->o->xlat_style, NULL);
 }
 
 static int fcntl_exit(struct dctx *d, unsigned cmd)

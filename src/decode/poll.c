@@ -78,7 +78,8 @@ static void poll_exit(struct dctx *d, uint64_t ts)
 				break;
 			}
 			sb_printf(sb, "{fd=%d, revents=", pfd.fd);
-			sb_flags(sb, &xl_poll_events, (uint16_t)pfd.revents, XS_ABBREV, NULL);
+			sb_flags(sb, &xl_poll_events, (uint16_t)pfd.revents, d->o->xlat_style,
+				 NULL);
 			sb_putc(sb, '}');
 			printed++;
 		}
