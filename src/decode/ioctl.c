@@ -3,6 +3,7 @@
  * not know print their argument in hex, as strace does. */
 #include <asm/termbits.h>
 #include <linux/fs.h>
+#include <linux/sockios.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -356,6 +357,31 @@ static enum ioctl_ret term_ioctl(struct dctx *d, unsigned code, uint64_t a)
 	return IOC_DONE;
 }
 
+/* Socket requests (0x89) whose argument is an int in memory; the ifreq ones print in hex. */
+static enum ioctl_ret sock_ioctl(struct dctx *d, unsigned code, uint64_t a)
+{
+	switch (code) {
+	case FIOGETOWN:
+	case SIOCATMARK:
+	case SIOCGIFENCAP:
+	case SIOCGPGRP:
+	case SIOCOUTQNSD:
+		if (!d->exiting)
+			return IOC_EXIT;
+		if (syserror(d) && a)
+			pr_hex(d->p, a);
+		else
+			print_int_ptr(d, a);
+		return IOC_DONE;
+	case FIOSETOWN:
+	case SIOCSIFENCAP:
+	case SIOCSPGRP:
+		print_int_ptr(d, a);
+		return IOC_DONE;
+	}
+	return IOC_DEFAULT;
+}
+
 /* 'f' requests and FICLONE-style 0x94 ones that print a simple argument */
 static enum ioctl_ret fs_ioctl(struct dctx *d, unsigned code, uint64_t a)
 {
@@ -386,6 +412,9 @@ int dec_ioctl(struct dctx *d)
 		break;
 	case 0x94:
 		r = fs_ioctl(d, code, a);
+		break;
+	case 0x89:
+		r = sock_ioctl(d, code, a);
 		break;
 	}
 	switch (r) {

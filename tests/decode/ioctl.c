@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
 #include <sys/syscall.h>
 
 int main(void)
@@ -47,6 +49,23 @@ int main(void)
 	/* FICLONE takes an fd; requests sharing a number print every name */
 	rc = syscall(__NR_ioctl, p[0], FICLONE, p[1]);
 	line(sprintrc(rc), "ioctl(%d, BTRFS_IOC_CLONE or FICLONE, %d)", p[0], p[1]);
+	/* socket requests with an int argument */
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+	if (s < 0)
+		fail("socket");
+	*n = getpid();
+	rc = syscall(__NR_ioctl, s, FIOSETOWN, n);
+	line(sprintrc(rc), "ioctl(%d, FIOSETOWN, [%d])", s, *n);
+	*n = 0;
+	rc = syscall(__NR_ioctl, s, SIOCGPGRP, n);
+	line(sprintrc(rc), "ioctl(%d, SIOCGPGRP, [%d])", s, *n);
+	rc = syscall(__NR_ioctl, s, FIOGETOWN, n + 1);
+	line(sprintrc(rc), "ioctl(%d, FIOGETOWN, %p)", s, (void *)(n + 1));
+	rc = syscall(__NR_ioctl, s, SIOCATMARK, n);
+	if (rc < 0)
+		line(sprintrc(rc), "ioctl(%d, SIOCATMARK, %p)", s, (void *)n);
+	else
+		line(sprintrc(rc), "ioctl(%d, SIOCATMARK, [%d])", s, *n);
 	printf("+++ exited with 0 +++\n");
 	return 0;
 }
