@@ -40,7 +40,12 @@ void print_fd(struct dctx *d, int fd)
 		sb_json_string(&d->p->out, sb.buf, sb.len);
 		pr_struct_end(d->p);
 	} else {
-		pr_raw(d->p, "%d<%s>", fd, sb.buf);
+		/* escaped as strace escapes strings (-x, -xx too), without the quotes */
+		struct strbuf q = {0};
+		sb_quoted(&q, sb.buf, sb.len, d->o->xflag, false);
+		q.buf[q.len - 1] = '\0';
+		pr_raw(d->p, "%d<%s>", fd, q.buf + 1);
+		sb_free(&q);
 	}
 	sb_free(&sb);
 }

@@ -157,6 +157,8 @@ static unsigned flag_names(struct strbuf *sb, const struct xlat *x, uint64_t v)
 
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt)
 {
+	if (!dflt)
+		dflt = x->dflt;
 	if (style == XS_RAW) {
 		sb_printf(sb, "%#" PRIx64, v);
 		return;
@@ -213,6 +215,8 @@ static void xval(struct printer *p, const struct xlat *x, uint64_t v, const char
 {
 	const char *name = xlat_name(x, v);
 
+	if (!dflt)
+		dflt = x->dflt;
 	pr_value_begin(p);
 	if (p->json) {
 		if (name)
