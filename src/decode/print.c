@@ -27,25 +27,28 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
 void print_fd(struct dctx *d, int fd)
 {
 	struct strbuf sb = {0};
+	int kind = FD_UNKNOWN;
 
-	if (!(d->o->decode_fds && fd >= 0 && d->fd_describe &&
-	      d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb))) {
+	if (d->o->decode_fds && fd >= 0 && d->fd_describe)
+		kind = d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb);
+	if (kind == FD_UNKNOWN) {
 		pr_int(d->p, fd);
 	} else if (d->p->json) {
 		pr_struct_begin(d->p);
 		pr_field(d->p, "fd");
 		pr_int(d->p, fd);
-		pr_field(d->p, "path");
+		pr_field(d->p, kind == FD_DESC_PATH ? "path" : "desc");
 		pr_value_begin(d->p);
 		sb_json_string(&d->p->out, sb.buf, sb.len);
 		pr_struct_end(d->p);
-	} else {
-		/* escaped as strace escapes strings (-x, -xx too), without the quotes */
+	} else if (kind == FD_DESC_PATH) {
+		/* a path: escaped as strace escapes strings (-x too), and '<' '>' as well */
 		struct strbuf q = {0};
-		sb_quoted(&q, sb.buf, sb.len, d->o->xflag, false);
-		q.buf[q.len - 1] = '\0';
-		pr_raw(d->p, "%d<%s>", fd, q.buf + 1);
+		sb_escaped(&q, sb.buf, sb.len, d->o->xflag, false, "<>");
+		pr_raw(d->p, "%d<%s>", fd, q.buf ? q.buf : "");
 		sb_free(&q);
+	} else {
+		pr_raw(d->p, "%d<%s>", fd, sb.buf);
 	}
 	sb_free(&sb);
 }

@@ -254,7 +254,8 @@ void pr_xval_d(struct printer *p, const struct xlat *x, int64_t v, const char *d
 	xval(p, x, (uint64_t)v, dflt, true);
 }
 
-void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated)
+void sb_escaped(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated,
+		const char *also)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	bool hex = xflag > 1;
@@ -271,7 +272,6 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 				hex = true;
 	}
 	sb_grow(sb, len * 4 + 2);
-	sb_putc(sb, '"');
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];
 		if (hex) {
@@ -300,7 +300,7 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 			sb_puts(sb, "\\v");
 			continue;
 		}
-		if (c >= ' ' && c <= 0x7e) {
+		if (c >= ' ' && c <= 0x7e && !(also && strchr(also, (int)c))) {
 			sb_putc(sb, (char)c);
 			continue;
 		}
@@ -312,6 +312,12 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 			sb_putc(sb, (char)('0' + ((c >> 3) & 7)));
 		sb_putc(sb, (char)('0' + (c & 7)));
 	}
+}
+
+void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated)
+{
+	sb_putc(sb, '"');
+	sb_escaped(sb, data, len, xflag, nul_terminated, NULL);
 	sb_putc(sb, '"');
 }
 

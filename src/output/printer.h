@@ -82,5 +82,8 @@ void sb_json_string(struct strbuf *sb, const char *s, size_t len);
 
 /* flags text without separators (for composing, e.g. in siginfo or return aux strings) */
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt);
+/* escaped as strace escapes strings, without the quotes; bytes in `also` are escaped too */
+void sb_escaped(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated,
+		const char *also);
 /* escaped, quoted string as strace writes it */
 void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated);

@@ -12,33 +12,6 @@
 #include "trace/session.h"
 #include "trace/sockdiag.h"
 
-/* strace quotes the path as a string without the quotes, escaping '<' and '>' too */
-static void put_escaped(struct strbuf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *esc = NULL;
-		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		case '\v': esc = "\\v"; break;
-		}
-		if (esc) {
-			sb_puts(out, esc);
-		} else if (c >= ' ' && c < 0x7f && c != '<' && c != '>') {
-			sb_putc(out, (char)c);
-		} else if (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7') {
-			sb_printf(out, "\\%03o", c); /* the next digit must not join the escape */
-		} else {
-			sb_printf(out, "\\%o", c);
-		}
-	}
-}
-
 /* socket:[12345] -> 12345, else 0 */
 static unsigned long socket_inode(const char *link)
 {
@@ -57,7 +30,7 @@ static bool describe_dev(const char *link, size_t n, struct strbuf *out)
 
 	if (link[0] != '/' || stat(link, &st) < 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
 		return false;
-	put_escaped(out, link, n);
+	sb_escaped(out, link, n, 0, false, "<>");
 	sb_printf(out, "<%s %u:%u>", S_ISBLK(st.st_mode) ? "block" : "char", major(st.st_rdev),
 		  minor(st.st_rdev));
 	return true;
@@ -88,7 +61,7 @@ static bool describe_pidfd(pid_t tgid, int fd, const char *link, struct strbuf *
 	return true;
 }
 
-bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
+int fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
 {
 	char path[64], buf[4096];
 
@@ -98,26 +71,26 @@ bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *o
 		/* the kernel's protocol name of a socket, for decoders of socket buffers */
 		ssize_t len = getxattr(path, "system.sockprotoname", buf, sizeof(buf) - 1);
 		if (len <= 0)
-			return false;
+			return FD_UNKNOWN;
 		buf[len] = '\0';
 		sb_puts(out, buf);
-		return true;
+		return FD_DESC_TEXT;
 	}
 	ssize_t n = readlink(path, buf, sizeof(buf) - 1);
 	if (n <= 0)
-		return false;
+		return FD_UNKNOWN;
 	buf[n] = '\0';
 	if (level >= 2) {
 		unsigned long ino = socket_inode(buf);
 		if (ino && sockdiag_describe(tgid, fd, ino, out))
-			return true;
+			return FD_DESC_TEXT;
 		if (ino) {
 			sb_puts(out, buf);
-			return true;
+			return FD_DESC_TEXT;
 		}
 		if (describe_dev(buf, (size_t)n, out) || describe_pidfd(tgid, fd, buf, out))
-			return true;
+			return FD_DESC_TEXT;
 	}
-	put_escaped(out, buf, (size_t)n);
-	return true;
+	sb_add(out, buf, (size_t)n);
+	return FD_DESC_PATH;
 }

@@ -131,7 +131,7 @@ void summary_free(struct summary *sum);
 bool summary_sort_key_valid(const char *name);
 
 /* Describes an fd for -y/-yy from /proc (trace/fdpath.c). */
-bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+int fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
 
 /* Whether the syscall in t->ev passes -P and --trace-fds (trace/pathfilter.c). */
 bool path_filter_match(struct session *s, struct tracee *t);
