@@ -19,6 +19,11 @@ struct k_sigaction {
 
 #define K_SA_RESTORER 0x04000000
 
+/* strace 6.1 reads its struct new_sigaction, whose sa_mask is NSIG / sizeof(long) longs
+ * (64 bytes instead of 8): 88 bytes in all. A struct whose end is closer than that to an
+ * unreadable page prints as its address there; so it does here. */
+#define SIGACTION_READ_SIZE 88
+
 static void print_sa_handler(struct dctx *d, uint64_t h)
 {
 	const char *name = h == 0 ? "SIG_DFL" : h == 1 ? "SIG_IGN" : h == (uint64_t)-1 ? "SIG_ERR"
@@ -37,15 +42,17 @@ static void print_sa_handler(struct dctx *d, uint64_t h)
 static void print_sigaction(struct dctx *d, uint64_t addr)
 {
 	struct k_sigaction sa;
+	uint8_t buf[SIGACTION_READ_SIZE];
 
 	if (!addr) {
 		pr_raw(d->p, "NULL");
 		return;
 	}
-	if (mem_read_obj(d, addr, sa) < 0) {
+	if (mem_read(d, addr, buf, sizeof(buf)) < 0) {
 		pr_hex(d->p, addr);
 		return;
 	}
+	memcpy(&sa, buf, sizeof(sa));
 	pr_struct_begin(d->p);
 	pr_field(d->p, "sa_handler");
 	print_sa_handler(d, sa.handler);
@@ -121,7 +128,7 @@ int dec_rt_sigtimedwait(struct dctx *d)
 			pr_raw(d->p, "NULL");
 			print_timespec(d, arg(d, 2));
 			pr_uint(d->p, arg(d, 3));
-			return DEC_DONE;
+			return DEC_MORE; /* for the signal's name */
 		}
 		struct timespec ts;
 		d->priv[0] = arg(d, 2) && mem_read_obj(d, arg(d, 2), ts) == 0;
@@ -131,15 +138,18 @@ int dec_rt_sigtimedwait(struct dctx *d)
 		}
 		return entry_more(d);
 	}
-	if (!out_failed(d, arg(d, 1)))
-		print_siginfo_at(d, arg(d, 1));
-	if (d->priv[0]) {
-		struct timespec ts = {.tv_sec = (time_t)d->priv[1], .tv_nsec = (long)d->priv[2]};
-		print_timespec_val(d, &ts);
-	} else {
-		pr_ptr(d->p, arg(d, 2));
+	if (arg(d, 1)) {
+		if (!out_failed(d, arg(d, 1)))
+			print_siginfo_at(d, arg(d, 1));
+		if (d->priv[0]) {
+			struct timespec ts = {.tv_sec = (time_t)d->priv[1],
+					      .tv_nsec = (long)d->priv[2]};
+			print_timespec_val(d, &ts);
+		} else {
+			pr_ptr(d->p, arg(d, 2));
+		}
+		pr_uint(d->p, arg(d, 3));
 	}
-	pr_uint(d->p, arg(d, 3));
 	if (!syserror(d) && d->ev->ret > 0) {
 		char name[16];
 		const char *n = signal_name((int)d->ev->ret);
