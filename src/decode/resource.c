@@ -76,7 +76,7 @@ int dec_prlimit64(struct dctx *d)
 int dec_getrusage(struct dctx *d)
 {
 	if (!d->exiting) {
-		print_xval(d, &xl_rusage_who, arg(d, 0), "RUSAGE_???");
+		print_xval(d, &xl_rusage_who, (uint64_t)(int64_t)(int)arg(d, 0), "RUSAGE_???");
 		return entry_more(d);
 	}
 	if (!out_failed(d, arg(d, 1)))
