@@ -89,6 +89,12 @@ int dec_generic(struct dctx *d)
 	for (unsigned i = d->next_arg; i < n; i++) {
 		if (!d->exiting && kind_is_output(d->si->args[i].kind)) {
 			d->next_arg = i;
+			/* strace 6.1 writes the ", " before the first output at entry:
+			 * "read(3,  <unfinished ...>", then "<... read resumed>"..."" */
+			if (!d->p->json && i > 0) {
+				pr_text(d->p, ", ");
+				d->p->need_sep[d->p->depth] = false;
+			}
 			return DEC_MORE;
 		}
 		print_arg_kind(d, (int)i);
