@@ -303,7 +303,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, pid);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf) {
 				log_error_errno(-errno, "cannot open %s", name);
 				t->outf = s->out;
@@ -443,7 +443,7 @@ int ptrace_run(struct session *s)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, s->child);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf)
 				t->outf = s->out;
 		}
