@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "decode/proc.h"
+#include "decode/siginfo.h"
 
 /* strace 6.1 as built here prints dynamic clock ids (process CPU clocks, FD_TO_CLOCKID)
  * as unknown 32-bit values: 0xfffffffa / * CLOCK_??? * / */
@@ -137,28 +138,6 @@ int dec_time(struct dctx *d)
 	if (!syserror(d) && format_time(buf, sizeof(buf), d->ev->ret))
 		sb_puts(&d->aux, buf);
 	return DEC_DONE;
-}
-
-/* clock ticks with their value in seconds: 12 / * 0.12 s * / */
-static void print_clock_t(struct dctx *d, uint64_t val)
-{
-	static long tck;
-	static int width;
-
-	if (!tck) {
-		tck = sysconf(_SC_CLK_TCK);
-		if (tck <= 0)
-			tck = -1;
-		for (long v = tck; v >= 10 && width < 9; v /= 10)
-			width++;
-	}
-	pr_uint(d->p, val);
-	if (d->o->xlat_style != XS_RAW && tck > 0 && val > 0) {
-		char frac[32];
-		snprintf(frac, sizeof(frac), "%.*f", width, (double)(val % (uint64_t)tck) / (double)tck);
-		const char *dot = strchr(frac, '.');
-		pr_comment(d->p, "%" PRIu64 "%s s", val / (uint64_t)tck, dot ? dot : "");
-	}
 }
 
 int dec_times(struct dctx *d)
