@@ -165,17 +165,22 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 		sb_printf(sb, "%#" PRIx64, v);
 		size_t at = sb->len;
 		sb_puts(sb, " /* ");
-		if (flag_names(sb, x, v))
+		if (flag_names(sb, x, v)) {
 			sb_puts(sb, " */");
-		else
-			sb->len = at, sb->buf[at] = '\0';
+		} else {
+			sb->len = at;
+			sb->buf[at] = '\0'; /* at > 0: the hex value is there */
+			if (v && dflt)
+				sb_printf(sb, " /* %s */", dflt);
+		}
 		return;
 	}
 	size_t at = sb->len;
 	if (flag_names(sb, x, v))
 		return;
 	sb->len = at;
-	sb->buf[at] = '\0';
+	if (sb->buf)
+		sb->buf[at] = '\0';
 	sb_printf(sb, "%#" PRIx64, v);
 	if (v && dflt)
 		sb_printf(sb, " /* %s */", dflt);
