@@ -1,5 +1,6 @@
 /* clone and clone3: which arguments print depends on the flags. */
 #include <signal.h>
+#include <stdio.h>
 
 #include "decode/proc.h"
 
@@ -25,13 +26,18 @@ int dec_clone(struct dctx *d)
 			/* CLONE_VM|SIGCHLD as one value */
 			struct strbuf sb = {0};
 			sb_flags(&sb, &xl_clone_flags, flags, d->o->xlat_style, "CLONE_???");
+			char rt[16];
 			const char *name = signal_name(sig);
-			if (name)
-				sb_printf(&sb, "|%s", name);
-			else if (sig >= 32)
-				sb_printf(&sb, sig == 32 ? "|SIGRTMIN" : "|SIGRT_%d", sig - 32);
-			else
+			if (!name && sig >= 32 && sig <= 64) {
+				snprintf(rt, sizeof(rt), sig == 32 ? "SIGRTMIN" : "SIGRT_%d", sig - 32);
+				name = rt;
+			}
+			if (!name || d->o->xlat_style == XS_RAW)
 				sb_printf(&sb, "|%d", sig);
+			else if (d->o->xlat_style == XS_VERBOSE)
+				sb_printf(&sb, "|%d /* %s */", sig, name);
+			else
+				sb_printf(&sb, "|%s", name);
 			pr_raw(d->p, "%s", sb.buf);
 			sb_free(&sb);
 		} else if (flags) {
