@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <sys/timex.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -324,5 +325,97 @@ int dec_timer_gettime(struct dctx *d)
 	}
 	if (!out_failed(d, arg(d, 1)))
 		print_itimerspec(d, arg(d, 1));
+	return DEC_DONE;
+}
+
+/* struct timex, at exit; the clock state after the return value */
+static bool print_timex(struct dctx *d, uint64_t addr)
+{
+	struct timex tx;
+
+	if (out_failed(d, addr))
+		return false;
+	if (!addr) {
+		pr_raw(d->p, "NULL");
+		return false;
+	}
+	if (mem_read_obj(d, addr, tx) < 0) {
+		pr_hex(d->p, addr);
+		return false;
+	}
+	pr_struct_begin(d->p);
+	pr_field(d->p, "modes");
+	print_flags(d, &xl_adjtimex_modes, tx.modes, "ADJ_???");
+	const struct {
+		const char *name;
+		long v;
+	} a[] = {
+		{"offset", tx.offset},	   {"freq", tx.freq},	    {"maxerror", tx.maxerror},
+		{"esterror", tx.esterror},
+	};
+	for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+		pr_field(d->p, a[i].name);
+		pr_int(d->p, a[i].v);
+	}
+	pr_field(d->p, "status");
+	print_flags(d, &xl_adjtimex_status, (unsigned)tx.status, "STA_???");
+	const struct {
+		const char *name;
+		long v;
+	} b[] = {
+		{"constant", tx.constant}, {"precision", tx.precision}, {"tolerance", tx.tolerance},
+	};
+	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++) {
+		pr_field(d->p, b[i].name);
+		pr_int(d->p, b[i].v);
+	}
+	pr_field(d->p, "time");
+	pr_struct_begin(d->p);
+	pr_field(d->p, "tv_sec");
+	pr_int(d->p, tx.time.tv_sec);
+	pr_field(d->p, "tv_usec");
+	pr_uint(d->p, (uint64_t)tx.time.tv_usec);
+	pr_struct_end(d->p);
+	const struct {
+		const char *name;
+		long v;
+	} c[] = {
+		{"tick", tx.tick},     {"ppsfreq", tx.ppsfreq}, {"jitter", tx.jitter},
+		{"shift", tx.shift},   {"stabil", tx.stabil},   {"jitcnt", tx.jitcnt},
+		{"calcnt", tx.calcnt}, {"errcnt", tx.errcnt},   {"stbcnt", tx.stbcnt},
+		{"tai", tx.tai},
+	};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		pr_field(d->p, c[i].name);
+		pr_int(d->p, c[i].v);
+	}
+	pr_struct_end(d->p);
+	return true;
+}
+
+static void adjtimex_exit(struct dctx *d, uint64_t addr)
+{
+	if (print_timex(d, addr) && !syserror(d)) {
+		const char *state = xlat_name(&xl_adjtimex_state, (uint64_t)d->ev->ret);
+		if (state)
+			sb_puts(&d->aux, state);
+	}
+}
+
+int dec_adjtimex(struct dctx *d)
+{
+	if (!d->exiting)
+		return DEC_MORE;
+	adjtimex_exit(d, arg(d, 0));
+	return DEC_DONE;
+}
+
+int dec_clock_adjtime(struct dctx *d)
+{
+	if (!d->exiting) {
+		print_clockid(d, (int)arg(d, 0));
+		return entry_more(d);
+	}
+	adjtimex_exit(d, arg(d, 1));
 	return DEC_DONE;
 }
