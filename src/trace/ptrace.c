@@ -299,6 +299,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		fclose(f);
 	if (!s->o->follow) {
 		t->flags |= TF_SILENT;
+		s->nsilent++;
 	} else {
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];

@@ -83,6 +83,7 @@ struct session {
 	FILE *out;		  /* shared output: stderr or -o */
 	struct tracee *printing;  /* the tracee whose line is open */
 	unsigned nprocs;
+	unsigned nsilent;	  /* of which followed only for the seccomp filter (no -f) */
 	struct tracee *tab[256];  /* hash by tid */
 	struct summary *summary;
 	const struct sink *sink;
