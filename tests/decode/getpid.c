@@ -30,6 +30,8 @@ int main(void)
 	print_line("", line, sprintrc(rc));
 	rc = syscall(__NR_setpgid, -1, 0);
 	print_line("", "setpgid(-1, 0)", sprintrc(rc));
+	rc = syscall(__NR_setsid);
+	print_line("", "setsid()", sprintrc(rc));
 	printf("+++ exited with 0 +++\n");
 	return 0;
 }
