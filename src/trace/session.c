@@ -51,11 +51,12 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 	struct sc_event *ev = &t->ev;
 
 	t->flags &= ~TF_INSYSCALL;
-	t->last_nr1 = ev->nr + 1;
 	if (s->summary && (t->flags & TF_COUNTED))
 		summary_add(s->summary, ev->nr, ns, ev->is_error);
 	if (t->flags & TF_FILTERED)
 		return;
+	/* restart_syscall names the last syscall whose exit was shown, as strace does */
+	t->last_nr1 = ev->nr + 1;
 	t->d.exiting = true;
 	if (t->dec_state != DEC_DONE)
 		t->dec_state = decode_syscall(&t->d);

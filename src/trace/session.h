@@ -72,7 +72,7 @@ struct tracee {
 	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
 	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
 	uint64_t stime_at_enter; /* stime_ns at entry (-c) */
-	long last_nr1;	       /* the last syscall that returned, plus 1; 0 = none yet */
+	long last_nr1;	       /* the last shown syscall that returned, plus 1; 0 = none */
 	struct tracee *hnext;
 };
 
