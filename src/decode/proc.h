@@ -38,3 +38,22 @@ void print_fd_ref(struct dctx *d, uint64_t addr);
  * writes the ", " after the last entry argument at entry ("wait4(-1,  <unfinished ...>",
  * then "<... wait4 resumed>NULL, 0, NULL)"). Returns DEC_MORE. */
 int entry_more(struct dctx *d);
+
+/* Tracee memory these decoders read (what a capturing backend must capture):
+ *   entry: execve/execveat argv and envp arrays and their strings (envp only counted without
+ *          -v); clone3 the clone_args (arg 1 bytes, at most 88) and set_tid array;
+ *          rt_sigaction 88 bytes at arg 1; rt_sigprocmask/rt_sigsuspend/rt_sigtimedwait the set
+ *          (arg 3 / arg 1 bytes); rt_sigtimedwait the timeout; rt_(tg)sigqueueinfo a siginfo_t;
+ *          sigaltstack stack_t at arg 0; setrlimit/prlimit64 16 bytes; setgroups the gid array;
+ *          sched_setaffinity the mask; sched_setattr the attr (its size field first);
+ *          sched_setparam/setscheduler an int; futex a timespec at arg 3 for the waits;
+ *          nanosleep/clock_nanosleep/clock_settime/settimeofday/setitimer/timer_settime the
+ *          time struct; timer_create the sigevent; prctl PR_SET_NAME 16 bytes, PR_SET_VMA the
+ *          name, PR_SET_SECCOMP the sock_fprog; rt_sigreturn 8 bytes at
+ *          sp + offsetof(ucontext_t, uc_sigmask) (needs ev->sp).
+ *   exit:  the output argument of each call that has one (struct sizes as in the kernel ABI:
+ *          rusage 144, rlimit 16, utsname 390, sysinfo 112, tms 32, timex 208, itimerval 32,
+ *          itimerspec 32, timespec/timeval 16, stack_t 24, siginfo 128, sched_attr up to 56,
+ *          int/uid for the [N] outputs, 8 for ARCH_GET_FS and get_robust_list), rt_sigaction 88
+ *          bytes at arg 2, clone3 the clone_args again, wait4 the status int, getrandom and
+ *          sched_getaffinity as many bytes as returned, getgroups ret * 4 bytes. */
