@@ -172,16 +172,20 @@ void print_mode(struct dctx *d, uint64_t mode)
 
 void print_signo(struct dctx *d, int sig)
 {
+	char buf[16];
 	const char *name = signal_name(sig);
 
-	if (name) {
-		pr_raw(d->p, "%s", name);
-	} else if (sig >= KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
-		if (sig == KERNEL_SIGRTMIN)
-			pr_raw(d->p, "SIGRTMIN");
-		else
-			pr_raw(d->p, "SIGRT_%d", sig - KERNEL_SIGRTMIN);
-	} else {
-		pr_raw(d->p, "%d", sig);
+	if (!name && sig > KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - KERNEL_SIGRTMIN);
+		name = buf;
+	} else if (!name && sig == KERNEL_SIGRTMIN) {
+		name = "SIGRTMIN";
 	}
+	/* -X raw: 10; -X verbose: 10 / * SIGUSR1 * /, as strace's printsignal */
+	if (!name || (d->o->xlat_style == XS_RAW && !d->p->json))
+		pr_int(d->p, sig);
+	else if (d->o->xlat_style == XS_VERBOSE && !d->p->json)
+		pr_raw(d->p, "%d /* %s */", sig, name);
+	else
+		pr_raw(d->p, "%s", name);
 }
