@@ -11,8 +11,11 @@
 #include "trace/event.h"
 
 /* Looks up what fd refers to, for -y/-yy ("/etc/passwd", "TCP:[1.2.3.4:5->6.7.8.9:10]").
- * Returns false when unknown. */
-typedef bool (*fd_describe_fn)(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+ * Returns FD_UNKNOWN, FD_DESC_PATH (out has the raw path) or FD_DESC_TEXT (out is printed
+ * as it is). */
+typedef int (*fd_describe_fn)(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+/* what an fd_describe_fn returns */
+enum { FD_UNKNOWN = 0, FD_DESC_PATH = 1 /* a raw path: print_fd escapes it */, FD_DESC_TEXT = 2 };
 
 struct dctx {
 	struct sc_event *ev;
