@@ -255,24 +255,19 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 }
 
 /* -y: as fd_describe_proc, from the capture when there is one (the fd may be closed or
- * reused by the time the line is printed). */
-static bool bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
+ * reused by the time the line is printed). -yy (socket endpoints, devices) asks /proc and
+ * sock_diag now, as the capture has only the path. */
+static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
 {
 	const struct backend *b = ctx;
 	const struct bcap *c = fd_cap(b, fd);
 	char path[4096];
-	size_t len = c ? fdpath_text(c, path, sizeof(path)) : 0;
+	size_t len = c && level == 1 ? fdpath_text(c, path, sizeof(path)) : 0;
 
-	if (!len || (level >= 2 && strncmp(path, "socket:", 7) == 0))
-		return fd_describe_proc(NULL, tgid, fd, level, out); /* -yy: endpoints, live */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)path[i];
-		if (ch == '<' || ch == '>' || ch == '\\' || ch < ' ' || ch >= 0x7f)
-			sb_printf(out, "\\%o", ch);
-		else
-			sb_putc(out, (char)ch);
-	}
-	return true;
+	if (!len)
+		return fd_describe_proc(NULL, tgid, fd, level, out);
+	sb_add(out, path, len);
+	return FD_DESC_PATH;
 }
 
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
