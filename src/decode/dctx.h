@@ -55,6 +55,7 @@ void print_str(struct dctx *d, uint64_t addr);			/* NUL-terminated, -s cut */
 void print_buf(struct dctx *d, uint64_t addr, uint64_t len);	/* len bytes, -s cut */
 void print_mode(struct dctx *d, uint64_t mode);			/* S_IFREG|0644 or 0644 */
 void print_signo(struct dctx *d, int sig);
+void print_int_ref(struct dctx *d, uint64_t addr);		/* [42], NULL, or the address */
 void print_arg_kind(struct dctx *d, int i);			/* argument i by its table kind */
 void print_errno_ret(struct dctx *d);
 

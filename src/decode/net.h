@@ -23,7 +23,6 @@ static inline int xstyle(const struct dctx *d)
 }
 
 /* An int the tracee passes by reference: [42]; the address if unreadable. */
-void print_int_ref(struct dctx *d, uint64_t addr);
 
 /* [128 => 16] for an in/out length the kernel changed, [16] when it did not */
 void print_len_change(struct dctx *d, int before, int after);

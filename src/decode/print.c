@@ -189,3 +189,18 @@ void print_signo(struct dctx *d, int sig)
 	else
 		pr_raw(d->p, "%s", name);
 }
+
+void print_int_ref(struct dctx *d, uint64_t addr)
+{
+	int v;
+
+	if (!addr)
+		pr_raw(d->p, "NULL");
+	else if (mem_read_obj(d, addr, v) < 0)
+		pr_hex(d->p, addr);
+	else {
+		pr_array_begin(d->p);
+		pr_int(d->p, v);
+		pr_array_end(d->p);
+	}
+}

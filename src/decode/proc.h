@@ -19,7 +19,6 @@ void print_flags(struct dctx *d, const struct xlat *x, uint64_t v, const char *d
 /* uid/gid: -1 or unsigned */
 void print_uid(struct dctx *d, unsigned uid);
 /* [value] of an int at addr (printnum_int): address if unreadable */
-void print_int_ref(struct dctx *d, uint64_t addr);
 /* An output argument: its address when the syscall failed, else printer(d, addr). */
 bool out_failed(struct dctx *d, uint64_t addr);
 /* struct rusage */

@@ -44,21 +44,6 @@ void print_uid(struct dctx *d, unsigned uid)
 		pr_uint(d->p, uid);
 }
 
-void print_int_ref(struct dctx *d, uint64_t addr)
-{
-	int v;
-
-	if (!addr)
-		pr_raw(d->p, "NULL");
-	else if (mem_read_obj(d, addr, v) < 0)
-		pr_hex(d->p, addr);
-	else {
-		pr_array_begin(d->p);
-		pr_int(d->p, v);
-		pr_array_end(d->p);
-	}
-}
-
 bool out_failed(struct dctx *d, uint64_t addr)
 {
 	if (!syserror(d))

@@ -39,21 +39,6 @@ void print_fd_list(struct dctx *d, const int *fds, size_t n)
 	pr_array_end(d->p);
 }
 
-void print_int_ref(struct dctx *d, uint64_t addr)
-{
-	int v;
-
-	if (!addr) {
-		pr_raw(d->p, "NULL");
-	} else if (mem_read_obj(d, addr, v) < 0) {
-		pr_hex(d->p, addr);
-	} else {
-		pr_array_begin(d->p);
-		pr_int(d->p, v);
-		pr_array_end(d->p);
-	}
-}
-
 /* A value whose bytes strace shows under -X raw/verbose, and a readable form otherwise:
  * "\x00\x50" /\* htons(80) *\/ */
 static void field_bytes_and_text(struct dctx *d, const char *field, const void *bytes, size_t n,
