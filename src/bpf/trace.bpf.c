@@ -351,9 +351,19 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 		return 0;
 	if (cnt > SCRY_IOV_MAX)
 		cnt = SCRY_IOV_MAX;
+	/* the elements up to the first unreadable page (strace prints the rest's address) */
+	__u64 readable = (8192 - (addr & 4095)) / 16;
+	if (cnt > readable)
+		cnt = readable;
+	if (cap_mem(st, addr, cnt * 16, cnt * 16, flags) < 0) {
+		readable = (4096 - (addr & 4095)) / 16;
+		if (cnt <= readable)
+			return -1;
+		cnt = readable;
+		if (cap_mem(st, addr, cnt * 16, cnt * 16, flags) < 0)
+			return -1;
+	}
 	x.n = (__u32)cnt;
-	if (cap_mem(st, addr, cnt * 16, cnt * 16, flags) < 0)
-		return -1;
 	if (flags & SCF_EXIT) {
 		if (ret <= 0)
 			return 0;

@@ -206,12 +206,20 @@ static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, cha
 	return (int)len;
 }
 
-/* What fd referred to when the call was made, from the record; NULL if not captured. */
-static const struct bcap *fd_cap(const struct backend *b, int fd)
+/* What fd referred to when the call was made (at entry) or when it returned (at exit), from
+ * the record; NULL if not captured. *any: the record has fd captures at all. */
+static const struct bcap *fd_cap(const struct backend *b, int fd, bool *any)
 {
-	for (unsigned i = 0; i < b->ncaps; i++)
-		if ((b->caps[i].flags & SCF_FDPATH) && b->caps[i].addr == (uint64_t)(int64_t)fd)
-			return &b->caps[i];
+	*any = false;
+	for (int pass = b->exiting ? 0 : 1; pass < 2; pass++)
+		for (unsigned i = 0; i < b->ncaps; i++) {
+			const struct bcap *c = &b->caps[i];
+			if (!(c->flags & SCF_FDPATH))
+				continue;
+			*any = true;
+			if (!!(c->flags & SCF_EXIT) == (pass == 0) && c->addr == (uint64_t)(int64_t)fd)
+				return c;
+		}
 	return NULL;
 }
 
@@ -260,10 +268,13 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
 {
 	const struct backend *b = ctx;
-	const struct bcap *c = fd_cap(b, fd);
+	bool any;
+	const struct bcap *c = fd_cap(b, fd, &any);
 	char path[4096];
 	size_t len = c && level == 1 ? fdpath_text(c, path, sizeof(path)) : 0;
 
+	if (!len && level == 1 && any)
+		return FD_UNKNOWN; /* not open then (dup2's new fd at entry) */
 	if (!len)
 		return fd_describe_proc(NULL, tgid, fd, level, out);
 	sb_add(out, path, len);
@@ -273,7 +284,8 @@ static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strb
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
 {
 	const struct backend *b = s->mem.ctx;
-	const struct bcap *c = fd_cap(b, fd);
+	bool any;
+	const struct bcap *c = fd_cap(b, fd, &any);
 	char link[64];
 
 	if (!c) {

@@ -85,13 +85,10 @@ static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
 /* Syscalls whose decoders read what the kinds do not say. Each hook replaces the plan. */
 static void hook_execve(struct scry_plan *p, unsigned s, bool verbose, int first)
 {
-	uint16_t n = (uint16_t)(s + 1 < SCRY_STRV_MAX ? s + 1 : SCRY_STRV_MAX);
-
 	op_add(p, CK_STR, first, 0, false, SCRY_PATH_CAP, 0, 0);
-	op_add(p, CK_STRV, first + 1, 0, false, s + 2, n, (uint16_t)(n + 1));
+	op_add(p, CK_STRV, first + 1, 0, false, s + 2, 256, 512);
 	/* envp prints as a count unless -v: only the pointers */
-	op_add(p, CK_STRV, first + 2, 0, false, s + 2, verbose ? n : 0,
-	       verbose ? (uint16_t)(n + 1) : 512);
+	op_add(p, CK_STRV, first + 2, 0, false, s + 2, verbose ? 256 : 0, 512);
 }
 
 struct hook {
@@ -135,10 +132,31 @@ static void h_select(struct scry_plan *p, unsigned s, bool v)
 	(void)s, (void)v;
 	for (int i = 1; i <= 3; i++)
 		op_add(p, CK_BITS, i, 0, false, 128, 0, 0);
-	/* outputs: the sets again, and the time left */
 	op_add(p, CK_FIXED, 4, 0, false, 16, 0, 0);
-	op_add(p, CK_BITS, 1, 0, true, 128, 0, 0);
-	op_add(p, CK_BITS, 2, 0, true, 128, 0, 0);
+	/* outputs: the sets again, and the time left */
+	for (int i = 1; i <= 3; i++)
+		op_add(p, CK_BITS, i, 0, true, 128, 0, 0);
+	op_add(p, CK_FIXED, 4, 0, true, 16, 0, 0);
+}
+static void h_pselect6(struct scry_plan *p, unsigned s, bool v)
+{
+	h_select(p, s, v);
+	op_add(p, CK_FIXED, 5, 0, false, 16, 0, 0);
+	op_add(p, CK_PTR_AT, 5, 0, false, 8, 0, 0); /* {sigmask, size}: the mask */
+}
+static void h_clone3(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)s, (void)v;
+	op_add(p, CK_BUF, 0, 1, false, 128, 0, 0);
+	/* what the kernel wrote through clone_args' pointers */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 8, 0);   /* pidfd */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 16, 0);  /* child_tid */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 24, 0);  /* parent_tid */
+}
+static void h_vmsplice(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_IOVEC, 1, 2, false, s, (uint16_t)(s + 1), 0);
 }
 static void h_wait4(struct scry_plan *p, unsigned s, bool v)
 {
@@ -213,7 +231,9 @@ static const struct hook hooks[] = {
 	{"poll", h_poll},
 	{"ppoll", h_ppoll},
 	{"select", h_select},
-	{"pselect6", h_select},
+	{"pselect6", h_pselect6},
+	{"clone3", h_clone3},
+	{"vmsplice", h_vmsplice},
 	{"wait4", h_wait4},
 	{"nanosleep", h_nanosleep},
 	{"clock_nanosleep", h_clock_nanosleep},
