@@ -61,9 +61,19 @@ void print_dirfd(struct dctx *d, int fd)
 		print_fd(d, fd);
 		return;
 	}
-	/* -y: AT_FDCWD</current/dir> */
+	/* -y: AT_FDCWD</current/dir>; the bpf backend knows it as of the call */
+	struct strbuf sb = {0};
+	ssize_t n = -1;
+	if (d->o->decode_fds && !d->p->json && d->fd_describe &&
+	    d->fd_describe(d->fd_ctx, d->ev->tgid, AT_FDCWD, 1, &sb) == FD_DESC_PATH &&
+	    sb.len < sizeof(cwd)) {
+		memcpy(cwd, sb.buf, sb.len);
+		n = (ssize_t)sb.len;
+	}
+	sb_free(&sb);
 	snprintf(link, sizeof(link), "/proc/%d/cwd", d->ev->tgid);
-	ssize_t n = d->o->decode_fds && !d->p->json ? readlink(link, cwd, sizeof(cwd) - 1) : -1;
+	if (n < 0 && d->o->decode_fds && !d->p->json)
+		n = readlink(link, cwd, sizeof(cwd) - 1);
 	/* -X raw: -100; -X verbose: -100 /\* AT_FDCWD *\/ */
 	const char *name = d->o->xlat_style == XS_RAW	     ? "-100"
 			   : d->o->xlat_style == XS_VERBOSE ? "-100 /* AT_FDCWD */"
