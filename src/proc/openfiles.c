@@ -1,0 +1,365 @@
+#include "proc/openfiles.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "basic/cleanup.h"
+#include "proc/maps.h"
+#include "proc/mountinfo.h"
+#include "proc/pidstat.h"
+#include "proc/procfs.h"
+
+struct reader {
+	int dirfd;
+	unsigned int flags;
+	struct mount_table mounts;
+	bool mounts_loaded;
+	struct proc_files *pf;
+	size_t cap;
+};
+
+static const struct mount_table *mounts(struct reader *r)
+{
+	if (!r->mounts_loaded) {
+		_cleanup_fclose_ FILE *f = proc_fopenat(r->dirfd, "mountinfo");
+
+		r->mounts_loaded = true;
+		if (f)
+			(void)mountinfo_parse(f, &r->mounts);
+	}
+	return &r->mounts;
+}
+
+static struct open_file *add(struct reader *r)
+{
+	struct proc_files *pf = r->pf;
+
+	if (pf->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct open_file *v = realloc(pf->v, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		pf->v = v;
+		r->cap = cap;
+	}
+	struct open_file *of = &pf->v[pf->n++];
+
+	*of = (struct open_file){.mode = ' ', .fd = -1};
+	return of;
+}
+
+static void strip_deleted(struct open_file *of)
+{
+	static const char del[] = " (deleted)";
+	size_t n = strlen(of->name), d = sizeof(del) - 1;
+
+	if (n > d && strcmp(of->name + n - d, del) == 0) {
+		of->name[n - d] = '\0';
+		of->deleted = true;
+	}
+}
+
+enum of_kind of_kind_from_link(const char *link, uint64_t *ino)
+{
+	if (strncmp(link, "socket:[", 8) == 0) {
+		*ino = strtoull(link + 8, NULL, 10);
+		return OFK_SOCK;
+	}
+	if (strncmp(link, "pipe:[", 6) == 0) {
+		*ino = strtoull(link + 6, NULL, 10);
+		return OFK_PIPE;
+	}
+	if (strncmp(link, "anon_inode:", 11) == 0)
+		return OFK_ANON;
+	if (strncmp(link, "/memfd:", 7) == 0)
+		return OFK_MEMFD;
+	return OFK_UNKNOWN;
+}
+
+static enum of_kind kind_from_mode(mode_t m)
+{
+	switch (m & S_IFMT) {
+	case S_IFREG: return OFK_REG;
+	case S_IFDIR: return OFK_DIR;
+	case S_IFCHR: return OFK_CHR;
+	case S_IFBLK: return OFK_BLK;
+	case S_IFIFO: return OFK_FIFO;
+	case S_IFSOCK: return OFK_SOCK;
+	case S_IFLNK: return OFK_LINK;
+	default: return OFK_UNKNOWN;
+	}
+}
+
+static void fill_stat(struct open_file *of, const struct stat *st)
+{
+	of->has_stat = true;
+	of->dev_major = major(st->st_dev);
+	of->dev_minor = minor(st->st_dev);
+	of->rdev_major = major(st->st_rdev);
+	of->rdev_minor = minor(st->st_rdev);
+	of->size = (uint64_t)st->st_size;
+	of->ino = st->st_ino;
+	of->nlink = st->st_nlink;
+	if (of->kind == OFK_UNKNOWN) {
+		of->kind = kind_from_mode(st->st_mode);
+	} else if (of->kind == OFK_PIPE && S_ISFIFO(st->st_mode)) {
+		/* pipe stays a pipe */
+	}
+}
+
+/* Stats dirfd/path (a magic link: no path walk) unless it lives on a network filesystem. */
+static void stat_link(struct reader *r, int dirfd, const char *path, struct open_file *of,
+		      const struct mount_entry *m)
+{
+	struct stat st;
+
+	if (m && fstype_is_remote(m->fstype)) {
+		of->remote = true;
+		of->dev_major = m->major;
+		of->dev_minor = m->minor;
+		return;
+	}
+	if (r->flags & PF_NO_STAT)
+		return;
+	if (fstatat(dirfd, path, &st, 0) == 0)
+		fill_stat(of, &st);
+}
+
+static int read_special(struct reader *r, enum of_slot slot, const char *path)
+{
+	char buf[4096];
+	ssize_t n = proc_readlink(r->dirfd, path, buf, sizeof(buf));
+	struct open_file *of = add(r);
+
+	if (!of)
+		return -ENOMEM;
+	of->slot = slot;
+	if (n < 0) {
+		if (n == -ESRCH && slot == OF_CWD)
+			return -ESRCH;
+		of->err = (int)n;
+		/* kernel threads have no exe: drop the row rather than report an error */
+		if (n == -ESRCH)
+			r->pf->n--;
+		return 0;
+	}
+	of->name = strdup(buf);
+	if (!of->name)
+		return -ENOMEM;
+	strip_deleted(of);
+	stat_link(r, r->dirfd, path, of,
+		  buf[0] == '/' ? mount_find_path(mounts(r), buf) : NULL);
+	if (of->kind == OFK_UNKNOWN)
+		of->kind = slot == OF_TXT ? OFK_REG : OFK_DIR;
+	return 0;
+}
+
+static int read_maps(struct reader *r)
+{
+	_cleanup_fclose_ FILE *f = proc_fopenat(r->dirfd, "maps");
+	struct map_files m;
+	int ret;
+	const struct open_file *txt = NULL;
+
+	if (!f)
+		return 0;
+	ret = maps_parse_files(f, &m);
+	if (ret < 0)
+		return ret;
+	for (size_t i = 0; i < r->pf->n; i++)
+		if (r->pf->v[i].slot == OF_TXT && r->pf->v[i].has_stat)
+			txt = &r->pf->v[i];
+	for (size_t i = 0; i < m.n; i++) {
+		const struct map_file *mf = &m.v[i];
+
+		if (txt && txt->ino == mf->ino && txt->dev_major == mf->major &&
+		    txt->dev_minor == mf->minor)
+			continue;
+		struct open_file *of = add(r);
+
+		if (!of) {
+			ret = -ENOMEM;
+			break;
+		}
+		of->slot = mf->deleted ? OF_DEL : OF_MEM;
+		of->kind = OFK_REG;
+		of->name = mf->path;
+		m.v[i].path = NULL;
+		of->deleted = mf->deleted;
+		of->ino = mf->ino;
+		of->dev_major = mf->major;
+		of->dev_minor = mf->minor;
+
+		const struct mount_entry *me = mount_find_dev(mounts(r), mf->major, mf->minor);
+		char p[64];
+		struct stat st;
+
+		if (me && fstype_is_remote(me->fstype)) {
+			of->remote = true;
+			continue;
+		}
+		if (r->flags & PF_NO_STAT)
+			continue;
+		snprintf(p, sizeof(p), "map_files/%" PRIx64 "-%" PRIx64, mf->start, mf->end);
+		if (fstatat(r->dirfd, p, &st, 0) == 0 ||
+		    (stat(of->name, &st) == 0 && st.st_ino == mf->ino)) {
+			fill_stat(of, &st);
+			of->kind = OFK_REG;
+		}
+	}
+	map_files_free(&m);
+	return ret;
+}
+
+static int read_fd(struct reader *r, int fddir, int infodir, int fd)
+{
+	char num[16], buf[4096];
+	ssize_t n;
+	struct open_file *of = add(r);
+
+	if (!of)
+		return -ENOMEM;
+	of->slot = OF_FD;
+	of->fd = fd;
+	snprintf(num, sizeof(num), "%d", fd);
+	n = proc_readlink(fddir, num, buf, sizeof(buf));
+	if (n < 0) {
+		if (n == -ESRCH) {	/* closed since the listing */
+			r->pf->n--;
+			return 0;
+		}
+		of->err = (int)n;
+		return 0;
+	}
+	of->name = strdup(buf);
+	if (!of->name)
+		return -ENOMEM;
+	of->kind = of_kind_from_link(buf, &of->sock_ino);
+
+	if (infodir >= 0) {
+		char info[4096];
+		_cleanup_close_ int ifd = openat(infodir, num, O_RDONLY | O_CLOEXEC);
+
+		if (ifd >= 0) {
+			n = read(ifd, info, sizeof(info));
+			if (n > 0 && fdinfo_parse(info, (size_t)n, &of->fi) == 0) {
+				of->has_fdinfo = true;
+				static const char modes[] = {'r', 'w', 'u', 'u'};
+
+				of->mode = modes[of->fi.flags & O_ACCMODE];
+			}
+		}
+	}
+	if (of->kind == OFK_SOCK) {
+		of->ino = of->sock_ino;
+		return 0;
+	}
+	if (of->kind == OFK_UNKNOWN || of->kind == OFK_MEMFD)
+		strip_deleted(of);
+	const struct mount_entry *m = NULL;
+
+	if (of->has_fdinfo && of->fi.mnt_id)
+		m = mount_find_id(mounts(r), of->fi.mnt_id);
+	stat_link(r, fddir, num, of, m);
+	if (!of->has_stat && of->has_fdinfo && of->fi.has_ino)
+		of->ino = of->fi.ino;
+	if (of->kind == OFK_UNKNOWN && of->remote)
+		of->kind = OFK_REG;
+	return 0;
+}
+
+static int read_fds(struct reader *r, fd_filter_fn filter, void *ud)
+{
+	int *fds = NULL;
+	ssize_t n = proc_list_numeric(r->dirfd, "fd", &fds);
+	_cleanup_close_ int fddir = -1, infodir = -1;
+	int ret = 0;
+
+	if (n < 0)
+		return (int)n;
+	fddir = openat(r->dirfd, "fd", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	infodir = openat(r->dirfd, "fdinfo", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fddir < 0)
+		ret = errno == ENOENT ? -ESRCH : -errno;
+	for (ssize_t i = 0; ret == 0 && i < n; i++) {
+		if (filter && !filter(fds[i], ud))
+			continue;
+		ret = read_fd(r, fddir, infodir, fds[i]);
+	}
+	free(fds);
+	return ret;
+}
+
+int proc_files_read(int dirfd, pid_t pid, unsigned int flags, fd_filter_fn filter, void *ud,
+		    struct proc_files *ret)
+{
+	struct proc_files pf = {.pid = pid};
+	struct reader r = {.dirfd = dirfd, .flags = flags, .pf = &pf};
+	char buf[1024];
+	struct pid_stat ps;
+	struct stat st;
+	ssize_t n;
+	int err = 0;
+
+	n = proc_read_file(dirfd, "stat", buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	if (pid_stat_parse(buf, &ps) < 0)
+		return -EINVAL;
+	memcpy(pf.comm, ps.comm, sizeof(pf.comm));
+	pf.ppid = ps.ppid;
+	pf.pgrp = ps.pgrp;
+	if (fstat(dirfd, &st) < 0)
+		return -errno;
+	pf.uid = st.st_uid;
+	if (proc_readlink(dirfd, "ns/net", pf.netns, sizeof(pf.netns)) < 0)
+		pf.netns[0] = '\0';
+
+	if (!(flags & PF_FDS_ONLY)) {
+		static const struct {
+			enum of_slot slot;
+			const char *path;
+		} special[] = {{OF_CWD, "cwd"}, {OF_RTD, "root"}, {OF_TXT, "exe"}};
+
+		for (size_t i = 0; !err && i < sizeof(special) / sizeof(special[0]); i++)
+			err = read_special(&r, special[i].slot, special[i].path);
+		if (!err && !(flags & PF_NO_MAPS))
+			err = read_maps(&r);
+	}
+	if (!err) {
+		err = read_fds(&r, filter, ud);
+		/* no permission to list fds: one row saying so, as lsof does */
+		if (err == -EACCES || err == -EPERM) {
+			struct open_file *of = add(&r);
+
+			if (of) {
+				of->slot = OF_FD;
+				of->err = err;
+				of->fd = -1;
+			}
+			err = 0;
+		}
+	}
+	mount_table_free(&r.mounts);
+	if (err) {
+		proc_files_free(&pf);
+		return err;
+	}
+	*ret = pf;
+	return 0;
+}
+
+void proc_files_free(struct proc_files *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i].name);
+	free(p->v);
+	*p = (struct proc_files){0};
+}
