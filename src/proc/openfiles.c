@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "basic/cleanup.h"
+#include "proc/locks.h"
 #include "proc/maps.h"
 #include "proc/mountinfo.h"
 #include "proc/pidstat.h"
@@ -22,6 +23,10 @@ struct reader {
 	bool mounts_loaded;
 	struct proc_files *pf;
 	size_t cap;
+	struct lock_set locks;
+	bool locks_loaded;
+	bool pipe_dev_known;
+	unsigned int pipe_major, pipe_minor;
 };
 
 static const struct mount_table *mounts(struct reader *r)
@@ -218,10 +223,49 @@ static int read_maps(struct reader *r)
 	return ret;
 }
 
+static void read_fdinfo(struct open_file *of, int infodir, const char *num)
+{
+	char info[4096];
+	_cleanup_close_ int ifd = -1;
+	ssize_t n;
+
+	if (infodir < 0 || of->has_fdinfo)
+		return;
+	ifd = openat(infodir, num, O_RDONLY | O_CLOEXEC);
+	if (ifd < 0)
+		return;
+	n = read(ifd, info, sizeof(info));
+	if (n > 0 && fdinfo_parse(info, (size_t)n, &of->fi) == 0) {
+		static const char modes[] = {'r', 'w', 'u', 'u'};
+
+		of->has_fdinfo = true;
+		of->mode = modes[of->fi.flags & O_ACCMODE];
+	}
+}
+
+static const struct lock_set *locks(struct reader *r)
+{
+	if (!r->locks_loaded) {
+		_cleanup_fclose_ FILE *f = proc_fopenat(AT_FDCWD, "/proc/locks");
+
+		r->locks_loaded = true;
+		if (f)
+			(void)locks_parse(f, &r->locks);
+	}
+	return &r->locks;
+}
+
+/*
+ * Per fd: readlink, and an lstat of the magic link whose mode bits are the open mode. Then
+ * only what the row needs: a stat of the target (not for sockets; once per process for pipes,
+ * whose device is pipefs), and fdinfo for offsets of devices, anon inode details, files
+ * with a lock somewhere (per /proc/locks), and files on network filesystems (for the inode).
+ */
 static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 {
 	char num[16], buf[4096];
 	ssize_t n;
+	struct stat lst;
 	struct open_file *of = add(r);
 
 	if (!of)
@@ -242,36 +286,58 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 	if (!of->name)
 		return -ENOMEM;
 	of->kind = of_kind_from_link(buf, &of->sock_ino);
+	if (fstatat(fddir, num, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
+		bool rd = lst.st_mode & S_IRUSR, wr = lst.st_mode & S_IWUSR;
 
-	if (infodir >= 0) {
-		char info[4096];
-		_cleanup_close_ int ifd = openat(infodir, num, O_RDONLY | O_CLOEXEC);
-
-		if (ifd >= 0) {
-			n = read(ifd, info, sizeof(info));
-			if (n > 0 && fdinfo_parse(info, (size_t)n, &of->fi) == 0) {
-				of->has_fdinfo = true;
-				static const char modes[] = {'r', 'w', 'u', 'u'};
-
-				of->mode = modes[of->fi.flags & O_ACCMODE];
-			}
-		}
+		of->mode = rd && wr ? 'u' : rd ? 'r' : wr ? 'w' : ' ';
 	}
-	if (of->kind == OFK_SOCK) {
+	if (r->flags & PF_FDINFO)
+		read_fdinfo(of, infodir, num);
+
+	switch (of->kind) {
+	case OFK_SOCK:
 		of->ino = of->sock_ino;
 		return 0;
+	case OFK_PIPE:
+		of->ino = of->sock_ino;
+		if (r->pipe_dev_known) {
+			of->has_stat = true;
+			of->dev_major = r->pipe_major;
+			of->dev_minor = r->pipe_minor;
+			of->nlink = 1;
+			return 0;
+		}
+		stat_link(r, fddir, num, of, NULL);
+		if (of->has_stat) {
+			r->pipe_dev_known = true;
+			r->pipe_major = of->dev_major;
+			r->pipe_minor = of->dev_minor;
+		}
+		return 0;
+	case OFK_ANON:
+		read_fdinfo(of, infodir, num);
+		stat_link(r, fddir, num, of, NULL);
+		return 0;
+	default:
+		break;
 	}
-	if (of->kind == OFK_UNKNOWN || of->kind == OFK_MEMFD)
-		strip_deleted(of);
+	strip_deleted(of);
 	const struct mount_entry *m = NULL;
 
-	if (of->has_fdinfo && of->fi.mnt_id)
-		m = mount_find_id(mounts(r), of->fi.mnt_id);
+	if (of->name[0] == '/' && of->kind != OFK_MEMFD)
+		m = mount_find_path(mounts(r), of->name);
 	stat_link(r, fddir, num, of, m);
-	if (!of->has_stat && of->has_fdinfo && of->fi.has_ino)
-		of->ino = of->fi.ino;
-	if (of->kind == OFK_UNKNOWN && of->remote)
-		of->kind = OFK_REG;
+	if (of->remote) {
+		read_fdinfo(of, infodir, num);
+		if (of->has_fdinfo && of->fi.has_ino)
+			of->ino = of->fi.ino;
+		if (of->kind == OFK_UNKNOWN)
+			of->kind = OFK_REG;
+		return 0;
+	}
+	if (of->kind == OFK_CHR || of->kind == OFK_BLK ||
+	    (of->has_stat && lock_set_has(locks(r), of->dev_major, of->dev_minor, of->ino)))
+		read_fdinfo(of, infodir, num);
 	return 0;
 }
 
@@ -348,6 +414,7 @@ int proc_files_read(int dirfd, pid_t pid, unsigned int flags, fd_filter_fn filte
 		}
 	}
 	mount_table_free(&r.mounts);
+	lock_set_free(&r.locks);
 	if (err) {
 		proc_files_free(&pf);
 		return err;

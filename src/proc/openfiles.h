@@ -62,6 +62,7 @@ enum {
 	PF_NO_MAPS = 1 << 0,	/* skip mem rows */
 	PF_NO_STAT = 1 << 1,	/* never stat, even on local filesystems */
 	PF_FDS_ONLY = 1 << 2,	/* skip cwd/rtd/txt/mem */
+	PF_FDINFO = 1 << 3,	/* read fdinfo of every fd (offsets, flags for --json) */
 };
 
 /* Filter on fd numbers, called before anything about the fd is read; NULL keeps all. */
