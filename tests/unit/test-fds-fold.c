@@ -1,0 +1,30 @@
+/* --summary's folding of names into patterns. */
+#include "cmd/fds.h"
+#include "test-proc-helpers.h"
+
+static void fold(const char *in, const char *want)
+{
+	char out[256];
+
+	fds_fold_name(in, out, sizeof(out));
+	CHECK_STR(out, want);
+}
+
+int main(void)
+{
+	fold("/tmp/upload-1234", "/tmp/upload-*");
+	fold("/tmp/upload-a8f3k2x9", "/tmp/upload-*");
+	fold("/var/log/app.log", "/var/log/app.log");
+	fold("/proc/42/fd/7", "/proc/*/fd/*");
+	fold("/tmp/tmpab12cd.json", "/tmp/*.json");
+	fold("pipe", "pipe");
+	fold("[eventfd:17]", "[eventfd:*]");
+	fold("TCP 127.0.0.1:5432->127.0.0.1:40112 (ESTABLISHED)",
+	     "TCP *.*.*.*:*->*.*.*.*:* (ESTABLISHED)");
+	fold("", "");
+	char small[4];
+
+	fds_fold_name("/tmp/abcdef", small, sizeof(small));
+	CHECK_STR(small, "/tm");
+	return failures != 0;
+}
