@@ -47,7 +47,7 @@ static char mode_char(const struct fds_row *r)
 
 void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 {
-	size_t wcmd = 7, wpid = 3, wtid = 3, wuser = 4, wfd = 2, wtype = 4, wdev = 6, wsz = 8,
+	size_t wcmd = 7, wpid = 3, wtid = 3, wtcmd = 7, wuser = 4, wfd = 2, wtype = 4, wdev = 6, wsz = 8,
 	       wnode = 4;
 	char buf[32];
 
@@ -61,8 +61,10 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 
 		wcmd = max_sz(wcmd, strnlen(r->proc->comm, CMD_LIMIT));
 		wpid = max_sz(wpid, (size_t)snprintf(buf, sizeof(buf), "%d", r->proc->pid));
-		if (r->tid)
+		if (r->tid) {
 			wtid = max_sz(wtid, (size_t)snprintf(buf, sizeof(buf), "%d", r->tid));
+			wtcmd = max_sz(wtcmd, strnlen(r->tcmd, CMD_LIMIT));
+		}
 		wuser = max_sz(wuser, strlen(fds_user_name(r->proc->uid)));
 		wfd = max_sz(wfd, fdlen + 2);
 		wtype = max_sz(wtype, strlen(r->type));
@@ -72,7 +74,7 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 	}
 	printf("%-*s %*s", (int)wcmd, "COMMAND", (int)wpid, "PID");
 	if (tasks)
-		printf(" %*s", (int)wtid, "TID");
+		printf(" %*s %-*s", (int)wtid, "TID", (int)wtcmd, "TASKCMD");
 	printf(" %*s %*s   %*s %*s %*s %*s NAME\n", (int)wuser, "USER", (int)wfd - 2, "FD",
 	       (int)wtype, "TYPE", (int)wdev, "DEVICE", (int)wsz, "SIZE/OFF", (int)wnode, "NODE");
 	for (size_t i = 0; i < n; i++) {
@@ -82,10 +84,14 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 		put_escaped(stdout, r->proc->comm, CMD_LIMIT);
 		printf("%*s %*d", (int)(wcmd - cl), "", (int)wpid, r->proc->pid);
 		if (tasks) {
+			size_t tl = strnlen(r->tcmd, CMD_LIMIT);
+
 			if (r->tid)
-				printf(" %*d", (int)wtid, r->tid);
+				printf(" %*d ", (int)wtid, r->tid);
 			else
-				printf(" %*s", (int)wtid, "");
+				printf(" %*s ", (int)wtid, "");
+			put_escaped(stdout, r->tcmd, CMD_LIMIT);
+			printf("%*s", (int)(wtcmd - tl), "");
 		}
 		printf(" %*s %*s%c%c %*s %*s %*s %*s ", (int)wuser, fds_user_name(r->proc->uid),
 		       (int)wfd - 2, r->fd, mode_char(r), r->lock, (int)wtype, r->type, (int)wdev,

@@ -396,6 +396,9 @@ int fds_row_build(struct fds_row *row, const struct proc_files *pf, const struct
 		else if (of->slot == OF_FD)
 			snprintf(name, sizeof(name), "/proc/%d/fd/%d (readlink: %s)", pf->pid, of->fd,
 				 strerror(-of->err));
+		else if (of->err == -ENOENT)
+			snprintf(name, sizeof(name), "/proc/%d/%s", pf->pid,
+				 of->slot < OF_MEM ? links[of->slot] : "maps");
 		else
 			snprintf(name, sizeof(name), "/proc/%d/%s (readlink: %s)", pf->pid,
 				 of->slot < OF_MEM ? links[of->slot] : "maps", strerror(-of->err));

@@ -557,6 +557,20 @@ static int list_process(struct fds_ctx *c, struct listing *l, struct netns_table
 	return 0;
 }
 
+/* A task's copy of a row: error rows name the task's own /proc path, as lsof does. */
+static char *task_name(const struct fds_row *row, pid_t pid)
+{
+	char prefix[32];
+	size_t n = (size_t)snprintf(prefix, sizeof(prefix), "/proc/%d/", pid);
+	char *s;
+
+	if (!row->of->err || strncmp(row->name, prefix, n) != 0)
+		return strdup(row->name);
+	if (asprintf(&s, "%stask/%d/%s", prefix, row->tid, row->name + n) < 0)
+		return NULL;
+	return s;
+}
+
 static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables *nt)
 {
 	for (size_t p = 0; p < l->procs.n; p++) {
@@ -598,13 +612,20 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 		size_t last = l->n;
 
 		for (ssize_t t = 0; t < ntids; t++) {
+			char path[64], comm[16];
+
 			if (tids[t] == pf->pid)
 				continue;
+			snprintf(path, sizeof(path), "task/%d/comm", tids[t]);
+			if (proc_read_file(dirfd, path, comm, sizeof(comm)) < 0)
+				continue;	/* the thread exited */
+			comm[strcspn(comm, "\n")] = '\0';
 			for (size_t i = first; i < last; i++) {
 				struct fds_row row = l->rows[i];
 
 				row.tid = tids[t];
-				row.name = strdup(row.name);
+				memcpy(row.tcmd, comm, sizeof(row.tcmd));
+				row.name = task_name(&row, pf->pid);
 				if (!row.name || add_row(l, &row) < 0) {
 					free(tids);
 					return -ENOMEM;
@@ -857,8 +878,15 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 			break;	/* the option consumed the rest of this word */
 		}
 	}
-	for (int k = 0; k < SEL_MAX; k++)
+	bool any = false;
+
+	for (int k = 0; k < SEL_MAX; k++) {
 		sel_finish(&c->sel[k]);
+		any |= c->sel[k].given;
+	}
+	/* lsof lists the tasks of every process when nothing is selected */
+	if (!any)
+		c->tasks = true;
 	if (c->json + c->summary + (c->fields != NULL) + c->terse > 1) {
 		log_error("-t, -F, --json and --summary are exclusive; pick one output");
 		return -EINVAL;

@@ -15,6 +15,7 @@ struct fds_row {
 	const struct open_file *of;
 	const struct sock_entry *sock;	/* resolved socket, or NULL */
 	pid_t tid;			/* -K: the task, 0 for the process itself */
+	char tcmd[16];			/* -K: the task's command */
 	char fd[16];			/* "cwd", "3" */
 	char mode, lock;
 	const char *type;

@@ -149,10 +149,9 @@ static int read_special(struct reader *r, enum of_slot slot, const char *path)
 	if (n < 0) {
 		if (n == -ESRCH && slot == OF_CWD)
 			return -ESRCH;
-		of->err = (int)n;
-		/* kernel threads have no exe: drop the row rather than report an error */
-		if (n == -ESRCH)
-			r->pf->n--;
+		/* kernel threads have no exe: ENOENT, which lsof shows as the bare link path */
+		of->err = n == -ESRCH ? -ENOENT : (int)n;
+		of->kind = OFK_UNKNOWN;
 		return 0;
 	}
 	of->name = strdup(buf);

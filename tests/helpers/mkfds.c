@@ -1,21 +1,22 @@
 /*
  * mkfds: an fd factory for the scry fds/ps tests and benchmark.
  *
- * usage: mkfds [-n EXTRA] [-d DIR]
+ * usage: mkfds [-n EXTRA] [-t THREADS] [-d DIR]
  *
  * Opens one fd of every kind scry fds must recognise, prints one manifest line per fd
  * ("FD KIND DETAIL") on stdout, then "ready", and sleeps until killed. With -n, also opens
  * EXTRA more fds of mixed kinds (files, pipes, socket pairs, eventfds) for the benchmark.
  * Files and sockets are created under DIR (default: a new directory under /tmp), which is
- * removed at exit when mkfds created it. Exits 1 if an fd that every kernel here supports
+ * removed at exit when mkfds created it. With -t, THREADS more threads sleep beside main
+ * (each listed as "thread TID"). Exits 1 if an fd that every kernel here supports
  * cannot be made; kinds that need a capability the machine lacks are listed as "skip KIND".
  */
-#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-static char dir[256];
+static char dir[64];
 static int made_dir;
 
 static void say(int fd, const char *kind, const char *fmt, ...)
@@ -360,21 +361,56 @@ static void extra(long n)
 	printf("extra %ld\n", made);
 }
 
+static pthread_mutex_t tid_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t tid_cond = PTHREAD_COND_INITIALIZER;
+static int tids_reported;
+
+static void *sleeper(void *arg)
+{
+	pthread_mutex_lock(&tid_lock);
+	printf("thread %ld\n", (long)syscall(SYS_gettid));
+	tids_reported++;
+	pthread_cond_signal(&tid_cond);
+	pthread_mutex_unlock(&tid_lock);
+	for (;;)
+		pause();
+	return arg;
+}
+
+static void threads(long n)
+{
+	for (long i = 0; i < n; i++) {
+		pthread_t t;
+
+		if (pthread_create(&t, NULL, sleeper, NULL) != 0) {
+			errno = EAGAIN;
+			fail("pthread_create");
+		}
+	}
+	pthread_mutex_lock(&tid_lock);
+	while (tids_reported < n)
+		pthread_cond_wait(&tid_cond, &tid_lock);
+	pthread_mutex_unlock(&tid_lock);
+}
+
 int main(int argc, char **argv)
 {
-	long n = 0;
+	long n = 0, nthreads = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:d:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:d:t:")) != -1) {
 		switch (opt) {
 		case 'n':
 			n = strtol(optarg, NULL, 10);
+			break;
+		case 't':
+			nthreads = strtol(optarg, NULL, 10);
 			break;
 		case 'd':
 			snprintf(dir, sizeof(dir), "%s", optarg);
 			break;
 		default:
-			fprintf(stderr, "usage: mkfds [-n EXTRA] [-d DIR]\n");
+			fprintf(stderr, "usage: mkfds [-n EXTRA] [-t THREADS] [-d DIR]\n");
 			return 2;
 		}
 	}
@@ -401,6 +437,7 @@ int main(int argc, char **argv)
 	anon();
 	if (n > 0)
 		extra(n);
+	threads(nthreads);
 	printf("ready\n");
 	fflush(stdout);
 	for (;;)
