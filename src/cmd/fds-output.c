@@ -101,9 +101,10 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 	}
 }
 
+/* lsof: no field letters (or only the terminator '0') selects the default set */
 static bool want(const char *fields, char c)
 {
-	return !fields || !fields[0] || strchr(fields, c);
+	return !fields || !fields[strspn(fields, "0")] || strchr(fields, c);
 }
 
 void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields)

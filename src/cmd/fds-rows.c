@@ -134,7 +134,15 @@ static const char *host_name(int family, const uint8_t *addr, const struct fds_o
 	} cache[128];
 	static size_t n;
 	size_t alen = family == AF_INET ? 4 : 16;
+	static char num_out[INET6_ADDRSTRLEN + 2];
 
+	if (o->numeric_hosts) {
+		char num[INET6_ADDRSTRLEN];
+
+		inet_ntop(family, addr, num, sizeof(num));
+		snprintf(num_out, sizeof(num_out), family == AF_INET6 ? "[%s]" : "%s", num);
+		return num_out;
+	}
 	for (size_t i = 0; i < n; i++)
 		if (cache[i].family == family && memcmp(cache[i].addr, addr, alen) == 0)
 			return cache[i].name;
@@ -149,7 +157,7 @@ static const char *host_name(int family, const uint8_t *addr, const struct fds_o
 		snprintf(out, sizeof(cache[slot].name), "[%s]", num);
 	else
 		snprintf(out, sizeof(cache[slot].name), "%s", num);
-	if (!o->numeric_hosts) {
+	{
 		struct sockaddr_storage ss = {0};
 		socklen_t sl;
 

@@ -354,7 +354,9 @@ static bool match_dir(const struct item *it, const struct open_file *of)
 	const char *name = of->name;
 	size_t n = strlen(it->text);
 
-	if (!name || name[0] != '/' || of->kind == OFK_SOCK || of->kind == OFK_PIPE)
+	/* by name, without a stat: a deleted file is in no directory any more */
+	if (!name || name[0] != '/' || of->kind == OFK_SOCK || of->kind == OFK_PIPE ||
+	    of->deleted)
 		return false;
 	if (strcmp(it->text, "/") == 0)
 		n = 0;
