@@ -1,0 +1,22 @@
+# bash completion for scry
+_scry_trace_opts="-a -A -c -C -e -E -f -h -i -o -p -P -q -r -s -S -t -T -u -v -V -w -x -X -y -z -Z
+--absolute-timestamps --attach --backend --columns --const-print-style --decode-fds --env
+--failed-only --follow-forks --help --instruction-pointer --json --kill-on-exit --no-abbrev
+--output --output-append-mode --output-separately --quiet --relative-timestamps --seccomp-bpf
+--signal --status --string-limit --strings-in-hex --successful-only --summary --summary-only
+--summary-sort-by --summary-wall-clock --syscall-times --trace --trace-fds --trace-path --user
+--version"
+
+_scry()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} cmd=${COMP_WORDS[1]}
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		COMPREPLY=($(compgen -W "trace help version" -- "$cur"))
+		return
+	fi
+	case $cmd in
+	trace) COMPREPLY=($(compgen -W "$_scry_trace_opts" -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "trace" -- "$cur")) ;;
+	esac
+}
+complete -F _scry scry

@@ -404,7 +404,7 @@ int cmd_trace(int argc, char **argv)
 
 	s.out = stderr;
 	if (o.outfile && !(o.follow >= 2)) {
-		s.out = fopen(o.outfile, o.outfile_append ? "a" : "w");
+		s.out = fopen(o.outfile, o.outfile_append ? "ae" : "we");
 		if (!s.out) {
 			log_error("Can't fopen '%s': %s", o.outfile, strerror(errno));
 			return 1;

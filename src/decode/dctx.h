@@ -3,6 +3,7 @@
  * and the pr_*() printer calls; it never knows which backend filled the event. */
 #pragma once
 #include <stdbool.h>
+#include <inttypes.h>
 #include <stdint.h>
 
 #include "output/printer.h"
@@ -53,6 +54,22 @@ void print_mode(struct dctx *d, uint64_t mode);			/* S_IFREG|0644 or 0644 */
 void print_signo(struct dctx *d, int sig);
 void print_arg_kind(struct dctx *d, int i);			/* argument i by its table kind */
 void print_errno_ret(struct dctx *d);
+
+/* Arrays: [a, b, ...], cut after -s elements without -v; an unreadable element ends the array
+ * with "... /\* addr *\/". print_elem returns false to stop. Returns whether '[' was printed. */
+typedef bool (*elem_print_fn)(struct dctx *d, const void *elem, size_t size, void *opaque);
+bool print_array(struct dctx *d, uint64_t addr, uint64_t nmemb, size_t elem_size,
+		 elem_print_fn print_elem, void *opaque);
+
+/* {tv_sec=1, tv_nsec=500} / {tv_sec=1, tv_usec=5}; NULL; address if unreadable */
+struct timespec;
+void print_timespec(struct dctx *d, uint64_t addr);
+void print_timespec_val(struct dctx *d, const struct timespec *ts);
+void print_timeval(struct dctx *d, uint64_t addr);
+
+/* Signal sets: [CHLD TTOU]; len is the sigsetsize argument (8 on x86_64, else the address) */
+void print_sigset(struct dctx *d, uint64_t addr, uint64_t len);
+void print_sigset_val(struct dctx *d, const void *mask, size_t bytes);
 
 /* Decoding of one syscall's arguments, entry then exit; prints "name(" and the arguments,
  * not ")" or the return value. Returns DEC_DONE when nothing is left for the exit. */

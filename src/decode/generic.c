@@ -65,7 +65,7 @@ void print_arg_kind(struct dctx *d, int i)
 		break;
 	case AK_BUF_OUT:
 		if (syserror(d))
-			pr_hex(d->p, v);
+			pr_ptr(d->p, v);
 		else
 			print_buf(d, v, a->param == ARG_LEN_RET ? (uint64_t)d->ev->ret
 								: arg(d, a->param));
@@ -73,7 +73,7 @@ void print_arg_kind(struct dctx *d, int i)
 	case AK_IN:
 	case AK_OUT:
 		if (a->kind == AK_OUT && syserror(d))
-			pr_hex(d->p, v);
+			pr_ptr(d->p, v);
 		else if (!v)
 			pr_raw(d->p, "NULL");
 		else

@@ -6,7 +6,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "decode/dctx.h"
 
@@ -45,10 +47,21 @@ void print_fd(struct dctx *d, int fd)
 
 void print_dirfd(struct dctx *d, int fd)
 {
-	if (fd == AT_FDCWD)
-		pr_raw(d->p, "AT_FDCWD");
-	else
+	char link[64], cwd[4096];
+
+	if (fd != AT_FDCWD) {
 		print_fd(d, fd);
+		return;
+	}
+	/* -y: AT_FDCWD</current/dir> */
+	snprintf(link, sizeof(link), "/proc/%d/cwd", d->ev->tgid);
+	ssize_t n = d->o->decode_fds && !d->p->json ? readlink(link, cwd, sizeof(cwd) - 1) : -1;
+	if (n > 0) {
+		cwd[n] = '\0';
+		pr_raw(d->p, "AT_FDCWD<%s>", cwd);
+	} else {
+		pr_raw(d->p, "AT_FDCWD");
+	}
 }
 
 /* Reads a NUL-terminated string of at most max bytes. Returns its length, max+1 if no NUL

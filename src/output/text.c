@@ -241,6 +241,8 @@ static void print_return(struct session *s, struct tracee *t)
 	case RV_FD:
 		if (ev->ret >= 0 && ev->ret <= INT32_MAX) {
 			emit(t, "= ", 2);
+			/* the arguments were emitted already: no ", " before the fd */
+			printer_reset(&t->p);
 			print_fd(&t->d, (int)ev->ret);
 			emit_printer(t);
 		} else {

@@ -51,11 +51,41 @@ static bool add_class(struct numset *s, const char *tok)
 	return false;
 }
 
+/* Stacked quantifiers ("a+++", "x*{2}+") are undefined in POSIX EREs, and glibc's regcomp
+ * needs memory exponential in their number: a 150-byte pattern took 24 GiB. Refuse them. */
+static bool stacked_quantifiers(const char *re)
+{
+	bool prev_quant = false;
+
+	for (const char *p = re; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			prev_quant = false;
+			continue;
+		}
+		bool quant = *p == '*' || *p == '+' || *p == '?' || *p == '{';
+		if (quant && prev_quant)
+			return true;
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			if (close)
+				p = close;
+		}
+		prev_quant = quant;
+	}
+	return false;
+}
+
 static int add_regex(struct numset *s, const char *re, char *err, size_t errlen)
 {
 	regex_t preg;
-	int rc = regcomp(&preg, re, REG_EXTENDED | REG_NOSUB);
 	bool found = false;
+
+	if (stacked_quantifiers(re)) {
+		snprintf(err, errlen, "regcomp: %s: repeated quantifiers are not supported", re);
+		return -EINVAL;
+	}
+	int rc = regcomp(&preg, re, REG_EXTENDED | REG_NOSUB);
 
 	if (rc) {
 		char buf[256];

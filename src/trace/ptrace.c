@@ -80,8 +80,11 @@ static void syscall_exit(struct session *s, struct tracee *t,
 	ev->is_error = info->exit.is_error;
 	ev->has_ret = true;
 	ev->t_exit = now_ns(CLOCK_REALTIME);
+	/* as strace: system time since the previous syscall's exit (which includes the cost of
+	 * both ptrace stops), or wall time since entry with -w */
 	uint64_t ns = s->o->summary_wall ? now_ns(CLOCK_MONOTONIC) - t->t_mono_enter
-					 : t->stime_ns - t->stime_at_enter;
+					 : t->stime_ns - t->stime_last_exit;
+	t->stime_last_exit = t->stime_ns;
 	session_syscall_exit(s, t, ns);
 }
 
@@ -94,7 +97,6 @@ static void handle_syscall_stop(struct session *s, struct tracee *t)
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 	case PTRACE_SYSCALL_INFO_SECCOMP:
-		t->stime_at_enter = t->stime_ns;
 		syscall_enter(s, t, &info);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
@@ -302,7 +304,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, pid);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf) {
 				log_error_errno(-errno, "cannot open %s", name);
 				t->outf = s->out;
@@ -442,7 +444,7 @@ int ptrace_run(struct session *s)
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];
 			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, s->child);
-			t->outf = fopen(name, "w");
+			t->outf = fopen(name, "we");
 			if (!t->outf)
 				t->outf = s->out;
 		}

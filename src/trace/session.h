@@ -71,7 +71,7 @@ struct tracee {
 	struct strbuf staged;  /* -e status=: the line until its status is known */
 	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
 	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
-	uint64_t stime_at_enter; /* stime_ns at entry (-c) */
+	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
 	struct tracee *hnext;
 };
 

@@ -4,10 +4,13 @@
 #include <pthread.h>
 #include <sys/syscall.h>
 
+static int thread_tid;
+
 static void *thread_main(void *arg)
 {
 	(void)arg;
 	int tid = (int)syscall(SYS_gettid);
+	thread_tid = tid;
 	long rc = chdir("/nonexistent/thread");
 	print_line(pidpfx(tid), "chdir(\"/nonexistent/thread\")", sprintrc(rc));
 	printf("%s+++ exited with 0 +++\n", pidpfx(tid));
@@ -22,7 +25,13 @@ int main(void)
 	if (pthread_create(&th, NULL, thread_main, NULL))
 		fail("pthread_create");
 	pthread_join(th, NULL);
-	/* the thread's exit is reported once it is reaped; wait for it to be gone */
+	/* The join returns before the tracer has seen the thread exit. Its /proc entry goes
+	 * only once the tracer has reaped it, and the tracer prints the exit before it can see
+	 * our next syscall. */
+	char task[64];
+	snprintf(task, sizeof(task), "/proc/self/task/%d", thread_tid);
+	while (access(task, F_OK) == 0)
+		usleep(1000);
 	long rc = chdir("/nonexistent/main");
 	print_line(pidpfx(getpid()), "chdir(\"/nonexistent/main\")", sprintrc(rc));
 	printf("%s+++ exited with 0 +++\n", pidpfx(getpid()));
