@@ -97,6 +97,7 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 		       (int)wfd - 2, r->fd, mode_char(r), r->lock, (int)wtype, r->type, (int)wdev,
 		       r->device, (int)wsz, r->sizeoff, (int)wnode, r->node);
 		put_escaped(stdout, r->name, SIZE_MAX);
+		fputs(r->tail, stdout);
 		putchar('\n');
 	}
 }
@@ -144,6 +145,10 @@ void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields)
 			printf("l%c%c", r->lock, term);
 		if (want(fields, 't') && r->type[0])
 			printf("t%s%c", r->type, term);
+		if (want(fields, 'G') && of->has_fdinfo)
+			printf("G0x%x;0x0%c", of->fi.flags, term);
+		if (want(fields, 'd') && !of->has_stat && r->device[0])
+			printf("d%s%c", r->device, term);
 		if (want(fields, 'D') && of->has_stat)
 			printf("D0x%" PRIx64 "%c", (uint64_t)makedev(of->dev_major, of->dev_minor),
 			       term);
@@ -161,8 +166,11 @@ void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields)
 			printf("P%s%c", r->proto, term);
 		if (want(fields, 'n'))
 			printf("n%s%c", r->name, term);
-		if (want(fields, 'T') && r->sock && r->proto[0] == 'T')
-			printf("TST=%s%c", tcp_state_name(r->sock->state) ?: "?", term);
+		if (want(fields, 'T') && r->state)
+			printf("TST=%s%c", r->state, term);
+		if (want(fields, 'T') && r->sock &&
+		    (r->sock->family == AF_INET || r->sock->family == AF_INET6))
+			printf("TQR=%u%cTQS=%u%c", r->sock->rq, term, r->sock->sq, term);
 		if (term == '\0')
 			putchar('\n');
 	}
@@ -358,7 +366,7 @@ static void pattern(const struct fds_row *r, char *out, size_t len)
 	if (r->sock && r->proto[0]) {
 		char folded[1100];
 
-		snprintf(tmp, sizeof(tmp), "%s %s", r->proto, r->name);
+		snprintf(tmp, sizeof(tmp), "%s %s%s", r->proto, r->name, r->tail);
 		fds_fold_name(tmp, folded, sizeof(folded));
 		snprintf(out, len, "%s", folded);
 		return;

@@ -318,17 +318,21 @@ static int build_socket(struct fds_row *row, const struct proc_files *pf,
 			fds_format_endpoint(b, sizeof(b), s->family, s->raddr, s->rport, proto, o);
 		const char *st = s->proto == IPPROTO_TCP ? tcp_state_name(s->state) : NULL;
 
+		snprintf(name, sizeof(name), "%s%s%s", a, remote ? "->" : "", remote ? b : "");
 		/* lsof leaves a blank where UDP's state would be */
-		snprintf(name, sizeof(name), "%s%s%s %s%s%s", a, remote ? "->" : "",
-			 remote ? b : "", st ? "(" : "", st ? st : "", st ? ")" : "");
+		snprintf(row->tail, sizeof(row->tail), " %s%s%s", st ? "(" : "", st ? st : "",
+			 st ? ")" : "");
+		row->state = st;
 		break;
 	}
 	case AF_UNIX:
 		row->type = "unix";
 		if (s->kaddr)
 			snprintf(row->device, sizeof(row->device), "0x%016" PRIx64, s->kaddr);
-		snprintf(name, sizeof(name), "%s%stype=%s (%s)", s->path ? s->path : "",
-			 s->path ? " " : "", unix_type_name(s->type), unix_state_name(s->state));
+		snprintf(name, sizeof(name), "%s%stype=%s", s->path ? s->path : "",
+			 s->path ? " " : "", unix_type_name(s->type));
+		row->state = unix_state_name(s->state);
+		snprintf(row->tail, sizeof(row->tail), " (%s)", row->state);
 		break;
 	case AF_NETLINK:
 		row->type = "netlink";
@@ -338,6 +342,7 @@ static int build_socket(struct fds_row *row, const struct proc_files *pf,
 		row->type = "pack";
 		snprintf(row->device, sizeof(row->device), "%" PRIu64, of->sock_ino);
 		snprintf(row->node, sizeof(row->node), "%s", packet_proto_name(s->proto, t, sizeof(t)));
+		snprintf(row->proto, sizeof(row->proto), "%.7s", row->node);
 		snprintf(name, sizeof(name), "type=SOCK_%s", unix_type_name(s->type));
 		break;
 	default:

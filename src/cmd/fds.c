@@ -66,7 +66,7 @@ static void usage(FILE *f)
 		"  -a          AND the selections (default: OR)\n"
 		"  -n, -P      numeric hosts, numeric ports\n"
 		"  -t          process ids only\n"
-		"  -F [FIELDS] lsof field output (pcuLgRfaltDsoikPnT0)\n"
+		"  -F [FIELDS] lsof field output (pgRcuLfalGtdDsoikPnT, 0: NUL-separated)\n"
 		"  -r [SECS]   repeat every SECS (default 15) until interrupted; +r until none\n"
 		"  -K          list each task (thread) with a TID column\n"
 		"  +E          unix socket peers and pipe ends of other processes in NAME\n"
@@ -539,6 +539,9 @@ static int list_process(struct fds_ctx *c, struct listing *l, struct netns_table
 		return dirfd;
 	if (c->summary)
 		flags |= PF_NO_MAPS;
+	/* the G field and --json need every fd's flags and offset */
+	if (c->json || (c->fields && (!c->fields[strspn(c->fields, "0")] || strchr(c->fields, 'G'))))
+		flags |= PF_FDINFO;
 	r = proc_files_read(dirfd, pid, flags, fd_filter, c, &pf);
 	if (r < 0)
 		return r;

@@ -22,8 +22,10 @@ struct fds_row {
 	char device[24];
 	char sizeoff[24];
 	char node[40];
-	char *name;			/* malloc'ed */
-	char proto[8];			/* "TCP", "UDP", "" */
+	char *name;			/* malloc'ed; without the state */
+	char tail[24];			/* " (LISTEN)" for the table; " " for UDP, as lsof */
+	const char *state;		/* TCP or unix state, for -F's TST= */
+	char proto[8];			/* "TCP", "UDP", packet protocol, or "" */
 };
 
 struct fds_proc_list {

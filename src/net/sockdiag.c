@@ -32,6 +32,9 @@ static int parse_inet(const struct nlmsghdr *h, int proto, struct sock_table *t)
 	memcpy(s->raddr, m->id.idiag_dst, 16);
 	s->lport = ntohs(m->id.idiag_sport);
 	s->rport = ntohs(m->id.idiag_dport);
+	/* for a listener sock_diag reports the backlog; /proc/net/tcp (and lsof) the queues */
+	s->rq = m->idiag_state == 10 ? 0 : m->idiag_rqueue;
+	s->sq = m->idiag_state == 10 ? 0 : m->idiag_wqueue;
 	return 0;
 }
 

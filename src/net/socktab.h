@@ -21,6 +21,7 @@ struct sock_entry {
 	int state;		/* TCP state (1..12) for inet, enum unix_state for unix */
 	uint8_t laddr[16], raddr[16];
 	uint16_t lport, rport;	/* host order */
+	uint32_t rq, sq;	/* inet: receive and send queue bytes (lsof's TQR, TQS) */
 	uint64_t kaddr;		/* unix: the socket address /proc/net/unix shows */
 	uint64_t peer;		/* unix: peer inode, 0 when unknown */
 	char *path;		/* unix: bound name, "@..." when abstract; NULL when unbound */

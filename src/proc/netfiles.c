@@ -38,13 +38,15 @@ int proc_net_inet_parse(FILE *f, int family, int proto, struct sock_table *t)
 
 	while (getline(&line, &len, f) > 0) {
 		char local[64], remote[64];
-		unsigned int st;
+		unsigned int st, tq, rq;
 		uint64_t ino;
 		struct sock_entry e = {.family = family, .proto = proto};
 
-		if (sscanf(line, " %*d: %63s %63s %x %*s %*s %*s %*s %*s %" SCNu64, local, remote,
-			   &st, &ino) != 4)
+		if (sscanf(line, " %*d: %63s %63s %x %x:%x %*s %*s %*s %*s %" SCNu64, local, remote,
+			   &st, &tq, &rq, &ino) != 6)
 			continue;
+		e.sq = tq;
+		e.rq = st == 10 ? 0 : rq;	/* a listener's rx_queue is its accept backlog */
 		if (parse_addr(local, family, e.laddr, &e.lport) < 0 ||
 		    parse_addr(remote, family, e.raddr, &e.rport) < 0 || !ino)
 			continue;
