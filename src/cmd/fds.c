@@ -578,6 +578,18 @@ static char *task_name(const struct fds_row *row, pid_t pid)
 
 static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables *nt)
 {
+	size_t total = 0;
+
+	for (size_t p = 0; p < l->procs.n; p++)
+		total += l->procs.v[p].n;
+	if (total > l->cap) {
+		struct fds_row *v = realloc(l->rows, total * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		l->rows = v;
+		l->cap = total;
+	}
 	for (size_t p = 0; p < l->procs.n; p++) {
 		struct proc_files *pf = &l->procs.v[p];
 		_cleanup_close_ int dirfd = -1;
