@@ -172,7 +172,8 @@ static int add_cmd(struct fds_ctx *c, const char *s)
 		if (strchr(strrchr(s + 1, '/'), 'i'))
 			flags |= REG_ICASE;
 		if (!re || regcomp(&it.re, re, flags) != 0) {
-			log_error("invalid regular expression in -c '%s'", s);
+			free(it.text);
+			log_error("invalid regular expression in -c '%s'", it.neg ? s - 1 : s);
 			return -EINVAL;
 		}
 		it.is_re = true;

@@ -135,7 +135,8 @@ ssize_t proc_list_numeric(int dirfd, const char *path, int **ret)
 		v[n++] = (int)x;
 	}
 	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_int);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_int);
 	*ret = v;
 	return (ssize_t)n;
 }

@@ -17,8 +17,8 @@ expect "^  parent +$$ "
 expect "^  user +$(id -un) \\(uid $(id -u)\\)\$"
 expect "^  cgroup +[^ ]+"
 expect "^  started +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} .*, [0-9]+s ago\$"
-expect "^  memory +VmRSS [0-9.]+ [KMG]iB, VmSize [0-9.]+ [KMG]iB, VmSwap [0-9.]+ [KMG]iB\$"
-expect "^ +RssAnon [0-9.]+ [KMG]iB, RssFile [0-9.]+ [KMG]iB, RssShmem [0-9.]+ [KMG]iB\$"
+expect "^  memory +VmRSS [0-9.]+ [KMGT]iB, VmSize [0-9.]+ [KMGT]iB, VmSwap [0-9.]+ [KMGT]iB\$"
+expect "^ +RssAnon [0-9.]+ [KMGT]iB, RssFile [0-9.]+ [KMGT]iB, RssShmem [0-9.]+ [KMGT]iB\$"
 nfd=$(ls /proc/$pid/fd | wc -l)
 soft=$(awk '/^Max open files/ {print $4}' /proc/$pid/limits)
 hard=$(awk '/^Max open files/ {print $5}' /proc/$pid/limits)
