@@ -1,6 +1,7 @@
 /* scry fds: lsof's job. Options, selection, the repeat loop and the exit status. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -14,6 +15,7 @@
 
 #include "basic/cleanup.h"
 #include "basic/log.h"
+#include "basic/strbuf.h"
 #include "cmd/commands.h"
 #include "cmd/fds.h"
 #include "proc/procfs.h"
@@ -69,7 +71,8 @@ static void usage(FILE *f)
 		"  -F [FIELDS] lsof field output (pgRcuLfalGtdDsoikPnT, 0: NUL-separated)\n"
 		"  -r [SECS]   repeat every SECS (default 15) until interrupted; +r until none\n"
 		"  -K          list each task (thread) with a TID column\n"
-		"  +E          unix socket peers and pipe ends of other processes in NAME\n"
+		"  +E          NAME shows the other ends of pipes, unix sockets and local\n"
+		"              connections: PID,CMD,FD\n"
 		"  --json      one JSON object per line and fd\n"
 		"  --summary   per process: fd count against RLIMIT_NOFILE, counts by type and by\n"
 		"              folded name\n"
@@ -563,6 +566,192 @@ static int list_process(struct fds_ctx *c, struct listing *l, struct netns_table
 	return 0;
 }
 
+/* ---- +E: the other ends of pipes and unix sockets, in every process ---- */
+
+struct endpoint {
+	uint64_t ino;
+	pid_t pid;
+	int fd;
+	char mode;
+	char comm[16];
+};
+
+struct endpoints {
+	struct endpoint *v;
+	size_t n;
+};
+
+static int endpoint_cmp(const void *a, const void *b)
+{
+	const struct endpoint *x = a, *y = b;
+
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->pid != y->pid ? (x->pid < y->pid ? -1 : 1) : (x->fd > y->fd) - (x->fd < y->fd);
+}
+
+static int endpoints_load(struct endpoints *e)
+{
+	int *pids = NULL;
+	ssize_t n = proc_list_numeric(AT_FDCWD, proc_root, &pids);
+	size_t cap = 0;
+
+	if (n < 0)
+		return (int)n;
+	for (ssize_t i = 0; i < n; i++) {
+		_cleanup_close_ int dirfd = proc_open(pids[i]);
+		struct proc_files pf;
+
+		if (dirfd < 0 ||
+		    proc_files_read(dirfd, pids[i], PF_FDS_ONLY | PF_NO_STAT, NULL, NULL, &pf) < 0)
+			continue;
+		for (size_t j = 0; j < pf.n; j++) {
+			const struct open_file *of = &pf.v[j];
+
+			if ((of->kind != OFK_PIPE && of->kind != OFK_SOCK) || !of->sock_ino)
+				continue;
+			if (e->n == cap) {
+				cap = cap ? cap * 2 : 1024;
+				struct endpoint *v = realloc(e->v, cap * sizeof(*v));
+
+				if (!v) {
+					proc_files_free(&pf);
+					free(pids);
+					return -ENOMEM;
+				}
+				e->v = v;
+			}
+			struct endpoint *ep = &e->v[e->n++];
+
+			*ep = (struct endpoint){.ino = of->sock_ino, .pid = pf.pid, .fd = of->fd,
+						.mode = of->mode};
+			snprintf(ep->comm, sizeof(ep->comm), "%.15s", pf.comm);
+		}
+		proc_files_free(&pf);
+	}
+	free(pids);
+	if (e->n)
+		qsort(e->v, e->n, sizeof(*e->v), endpoint_cmp);
+	return 0;
+}
+
+/* Appends " PID,CMD,FDmode" for each holder of ino other than the row itself. */
+static int append_holders(const struct endpoints *e, struct fds_row *row, uint64_t ino,
+			  const char *prefix)
+{
+	struct strbuf sb = {0};
+	size_t lo = 0, hi = e->n;
+
+	while (lo < hi) {	/* first entry with this inode */
+		size_t mid = (lo + hi) / 2;
+
+		if (e->v[mid].ino < ino)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sb_puts(&sb, row->name);
+	sb_puts(&sb, prefix);
+	for (size_t i = lo; i < e->n && e->v[i].ino == ino; i++) {
+		const struct endpoint *ep = &e->v[i];
+
+		if (ep->pid == row->proc->pid && ep->fd == row->of->fd)
+			continue;
+		sb_printf(&sb, " %d,%s,%d", ep->pid, ep->comm, ep->fd);
+		if (ep->mode != ' ')
+			sb_putc(&sb, ep->mode);
+	}
+	free(row->name);
+	row->name = sb.buf;
+	return row->name ? 0 : -ENOMEM;
+}
+
+/* Connected inet sockets by 4-tuple, to find the local other end of a loopback connection. */
+struct tuple_index {
+	const struct sock_entry **v;
+	size_t n;
+	size_t tables;	/* netns tables indexed; rebuilt when more were loaded */
+};
+
+static int tuple_cmp(const struct sock_entry *a, const struct sock_entry *b)
+{
+	if (a->family != b->family)
+		return a->family - b->family;
+	if (a->proto != b->proto)
+		return a->proto - b->proto;
+	if (a->lport != b->lport)
+		return a->lport - b->lport;
+	if (a->rport != b->rport)
+		return a->rport - b->rport;
+	int r = memcmp(a->laddr, b->laddr, 16);
+
+	return r ? r : memcmp(a->raddr, b->raddr, 16);
+}
+
+static int tuple_qcmp(const void *a, const void *b)
+{
+	return tuple_cmp(*(const struct sock_entry *const *)a, *(const struct sock_entry *const *)b);
+}
+
+static int tuple_index_build(struct tuple_index *ti, const struct netns_tables *nt)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nt->n; i++)
+		n += nt->v[i].t.n;
+	const struct sock_entry **v = realloc(ti->v, (n ? n : 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	ti->v = v;
+	ti->n = 0;
+	for (size_t i = 0; i < nt->n; i++)
+		for (size_t j = 0; j < nt->v[i].t.cap; j++) {
+			const struct sock_entry *s = &nt->v[i].t.slots[j];
+
+			if (s->ino && (s->family == AF_INET || s->family == AF_INET6) && s->rport)
+				ti->v[ti->n++] = s;
+		}
+	qsort(ti->v, ti->n, sizeof(*ti->v), tuple_qcmp);
+	ti->tables = nt->n;
+	return 0;
+}
+
+static const struct sock_entry *tuple_peer(const struct tuple_index *ti,
+					   const struct sock_entry *s)
+{
+	struct sock_entry key = {.family = s->family, .proto = s->proto, .lport = s->rport,
+				 .rport = s->lport};
+	const struct sock_entry *k = &key, **hit;
+
+	memcpy(key.laddr, s->raddr, 16);
+	memcpy(key.raddr, s->laddr, 16);
+	hit = bsearch(&k, ti->v, ti->n, sizeof(*ti->v), tuple_qcmp);
+	return hit ? *hit : NULL;
+}
+
+static int add_endpoints(const struct endpoints *e, struct tuple_index *ti,
+			 const struct netns_tables *nt, struct fds_row *row)
+{
+	char prefix[40];
+	const struct sock_entry *s = row->sock;
+
+	if (row->of->kind == OFK_PIPE)
+		return append_holders(e, row, row->of->sock_ino, "");
+	if (s && (s->family == AF_INET || s->family == AF_INET6) && s->rport) {
+		if (ti->tables != nt->n && tuple_index_build(ti, nt) < 0)
+			return -ENOMEM;
+		const struct sock_entry *peer = tuple_peer(ti, s);
+
+		return peer ? append_holders(e, row, peer->ino, "") : 0;
+	}
+	if (row->sock && row->sock->family == AF_UNIX && row->sock->peer) {
+		snprintf(prefix, sizeof(prefix), " ->INO=%" PRIu64, row->sock->peer);
+		return append_holders(e, row, row->sock->peer, prefix);
+	}
+	return 0;
+}
+
 /* A task's copy of a row: error rows name the task's own /proc path, as lsof does. */
 static char *task_name(const struct fds_row *row, pid_t pid)
 {
@@ -577,7 +766,8 @@ static char *task_name(const struct fds_row *row, pid_t pid)
 	return s;
 }
 
-static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables *nt)
+static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables *nt,
+		      const struct endpoints *ep, struct tuple_index *ti)
 {
 	size_t total = 0;
 
@@ -611,7 +801,8 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 			}
 			if (!selected(c, pf, of, s))
 				continue;
-			if (fds_row_build(&row, pf, of, s, &c->o) < 0 || add_row(l, &row) < 0)
+			if (fds_row_build(&row, pf, of, s, &c->o) < 0 ||
+			    (ep && add_endpoints(ep, ti, nt, &row) < 0) || add_row(l, &row) < 0)
 				return -ENOMEM;
 			listed = true;
 			/* mark what found something */
@@ -658,7 +849,7 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 static int run_once(struct fds_ctx *c, size_t *listed)
 {
 	struct listing l = {0};
-	struct netns_tables nt = {.unix_peers = c->json};
+	struct netns_tables nt = {.unix_peers = c->json || c->o.endpoints};
 	int r = 0;
 
 	if (needs_all_procs(c)) {
@@ -687,8 +878,15 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 						    s->v[i].lo);
 		}
 	}
+	struct endpoints ep = {0};
+	struct tuple_index ti = {0};
+
+	if (r >= 0 && c->o.endpoints)
+		r = endpoints_load(&ep);
 	if (r >= 0)
-		r = build_rows(c, &l, &nt);
+		r = build_rows(c, &l, &nt, c->o.endpoints ? &ep : NULL, &ti);
+	free(ep.v);
+	free(ti.v);
 	if (r < 0) {
 		listing_free(&l);
 		fds_netns_free(&nt);

@@ -46,4 +46,13 @@ for c in fds ps; do
 	"$scry" $c --help > "$tmp/out" 2>&1 || { echo "FAIL: $c --help exit $?"; fails=$((fails + 1)); }
 	grep -q "^usage: scry $c" "$tmp/out" || { echo "FAIL: $c --help text"; fails=$((fails + 1)); }
 done
+# the lsof-style + options, which test-options-doc does not see: help, man page, completion
+root=$(dirname "$0")/../..
+for o in +d +D +r +E; do
+	"$scry" fds --help | grep -q -- " $o " || { echo "FAIL: fds --help lacks $o"; fails=$((fails + 1)); }
+	grep -Eq "(^|[ \"])[+]${o#+}([ \"]|\$)" "$root/man/scry-fds.1" ||
+		{ echo "FAIL: man/scry-fds.1 lacks $o"; fails=$((fails + 1)); }
+	grep -q "^_scry_fds_opts=.* $o\b" "$root/completion/scry.bash" ||
+		{ echo "FAIL: completion lacks $o"; fails=$((fails + 1)); }
+done
 [ $fails -eq 0 ] || exit 1

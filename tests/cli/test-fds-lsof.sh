@@ -36,6 +36,7 @@ compare -n -P
 compare -n -P -K -a
 compare -n -P -a -d 0-20
 compare -n -P -a -i
+compare -n -P +E
 
 # the differences are the intended ones
 lsof -n -P -p $pid > "$tmp/lsof"
