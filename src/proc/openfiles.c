@@ -28,6 +28,8 @@ struct reader {
 	bool locks_loaded;
 	bool pipe_dev_known;
 	unsigned int pipe_major, pipe_minor;
+	struct open_file anon;	/* the last anon inode stat'ed, to reuse for its twins */
+	int anon_mnt_id;
 };
 
 static const struct mount_table *mounts(struct reader *r)
@@ -302,13 +304,14 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 	if (!of->name)
 		return -ENOMEM;
 	of->kind = of_kind_from_link(buf, &of->sock_ino);
-	if (fstatat(fddir, num, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
+	/* the open mode: from fdinfo when the row needs it anyway, else from the link's mode */
+	if (of->kind == OFK_ANON || (r->flags & PF_FDINFO))
+		read_fdinfo(of, infodir, num);
+	if (!of->has_fdinfo && fstatat(fddir, num, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
 		bool rd = lst.st_mode & S_IRUSR, wr = lst.st_mode & S_IWUSR;
 
 		of->mode = rd && wr ? 'u' : rd ? 'r' : wr ? 'w' : ' ';
 	}
-	if (r->flags & PF_FDINFO)
-		read_fdinfo(of, infodir, num);
 
 	switch (of->kind) {
 	case OFK_SOCK:
@@ -331,8 +334,25 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 		}
 		return 0;
 	case OFK_ANON:
-		read_fdinfo(of, infodir, num);
+		/* most anon fds share one inode: reuse its stat when fdinfo names the same one */
+		if (r->anon.has_stat && of->has_fdinfo && of->fi.has_ino &&
+		    of->fi.ino == r->anon.ino && of->fi.mnt_id == r->anon_mnt_id) {
+			of->has_stat = true;
+			of->dev_major = r->anon.dev_major;
+			of->dev_minor = r->anon.dev_minor;
+			of->rdev_major = r->anon.rdev_major;
+			of->rdev_minor = r->anon.rdev_minor;
+			of->size = r->anon.size;
+			of->ino = r->anon.ino;
+			of->nlink = r->anon.nlink;
+			return 0;
+		}
 		stat_link(r, fddir, num, of, NULL);
+		if (of->has_stat && of->has_fdinfo && of->fi.has_ino && of->fi.ino == of->ino) {
+			r->anon = *of;
+			r->anon.name = NULL;
+			r->anon_mnt_id = of->fi.mnt_id;
+		}
 		return 0;
 	default:
 		break;
