@@ -228,7 +228,8 @@ static int read_maps(struct reader *r)
 			of->remote = true;
 			continue;
 		}
-		if (r->flags & PF_NO_STAT)
+		/* lsof shows no size for a deleted mapping: it has no path left to stat */
+		if ((r->flags & PF_NO_STAT) || mf->deleted)
 			continue;
 		snprintf(p, sizeof(p), "map_files/%" PRIx64 "-%" PRIx64, mf->start, mf->end);
 		if (fstatat(r->dirfd, p, &st, 0) == 0 ||
