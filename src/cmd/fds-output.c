@@ -147,9 +147,11 @@ void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields)
 			printf("t%s%c", r->type, term);
 		if (want(fields, 'G') && of->has_fdinfo)
 			printf("G0x%x;0x0%c", of->fi.flags, term);
-		if (want(fields, 'd') && !of->has_stat && r->device[0])
+		bool devnum = of->has_stat || of->remote || of->slot == OF_MEM || of->slot == OF_DEL;
+
+		if (want(fields, 'd') && !devnum && r->device[0])
 			printf("d%s%c", r->device, term);
-		if (want(fields, 'D') && of->has_stat)
+		if (want(fields, 'D') && devnum)
 			printf("D0x%" PRIx64 "%c", (uint64_t)makedev(of->dev_major, of->dev_minor),
 			       term);
 		if (r->sizeoff[0] == '0' && (r->sizeoff[1] == 't' || r->sizeoff[1] == 'x')) {

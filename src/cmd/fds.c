@@ -531,8 +531,8 @@ static void listing_free(struct listing *l)
 	*l = (struct listing){0};
 }
 
-static int list_process(struct fds_ctx *c, struct listing *l, struct netns_tables *nt, pid_t pid,
-			bool named)
+/* Reads one process into the listing; endpoint_only: only its fds, for +E's other ends. */
+static int list_process(struct fds_ctx *c, struct listing *l, pid_t pid, bool endpoint_only)
 {
 	_cleanup_close_ int dirfd = proc_open(pid);
 	struct proc_files pf;
@@ -546,11 +546,13 @@ static int list_process(struct fds_ctx *c, struct listing *l, struct netns_table
 	/* the G field and --json need every fd's flags and offset */
 	if (c->json || (c->fields && (!c->fields[strspn(c->fields, "0")] || strchr(c->fields, 'G'))))
 		flags |= PF_FDINFO;
-	r = proc_files_read(dirfd, pid, flags, fd_filter, c, &pf);
+	if (endpoint_only)
+		flags |= PF_FDS_ONLY;
+	r = proc_files_read(dirfd, pid, flags, endpoint_only ? NULL : fd_filter, c, &pf);
 	if (r < 0)
 		return r;
 	/* process-level exclusions before anything else */
-	for (int k = SEL_PID; k <= SEL_USER; k++)
+	for (int k = SEL_PID; k <= SEL_USER && !endpoint_only; k++)
 		if (c->sel[k].given && proc_sel(&c->sel[k], k, &pf, false) < 0) {
 			proc_files_free(&pf);
 			return 0;
@@ -599,7 +601,7 @@ static int endpoints_load(struct endpoints *e)
 	if (n < 0)
 		return (int)n;
 	for (ssize_t i = 0; i < n; i++) {
-		_cleanup_close_ int dirfd = proc_open(pids[i]);
+		_cleanup_close_ int dirfd = pids[i] == getpid() ? -1 : proc_open(pids[i]);
 		struct proc_files pf;
 
 		if (dirfd < 0 ||
@@ -635,14 +637,12 @@ static int endpoints_load(struct endpoints *e)
 	return 0;
 }
 
-/* Appends " PID,CMD,FDmode" for each holder of ino other than the row itself. */
-static int append_holders(const struct endpoints *e, struct fds_row *row, uint64_t ino,
-			  const char *prefix)
+/* The first endpoint holding ino (or e->n). */
+static size_t endpoint_first(const struct endpoints *e, uint64_t ino)
 {
-	struct strbuf sb = {0};
 	size_t lo = 0, hi = e->n;
 
-	while (lo < hi) {	/* first entry with this inode */
+	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
 		if (e->v[mid].ino < ino)
@@ -650,6 +650,16 @@ static int append_holders(const struct endpoints *e, struct fds_row *row, uint64
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Appends " PID,CMD,FDmode" for each holder of ino other than the row itself. */
+static int append_holders(const struct endpoints *e, struct fds_row *row, uint64_t ino,
+			  const char *prefix)
+{
+	struct strbuf sb = {0};
+	size_t lo = endpoint_first(e, ino);
+
 	sb_puts(&sb, row->name);
 	sb_puts(&sb, prefix);
 	for (size_t i = lo; i < e->n && e->v[i].ino == ino; i++) {
@@ -730,25 +740,89 @@ static const struct sock_entry *tuple_peer(const struct tuple_index *ti,
 	return hit ? *hit : NULL;
 }
 
+/* The inode of the row's other end: the pipe itself, a unix socket's peer, or the local
+ * socket with the reversed 4-tuple; 0 when there is none. *prefix is what NAME gets first. */
+static uint64_t other_end(const struct fds_row *row, struct tuple_index *ti,
+			  const struct netns_tables *nt, char *prefix, size_t len)
+{
+	const struct sock_entry *s = row->sock;
+
+	prefix[0] = '\0';
+	if (row->of->kind == OFK_PIPE)
+		return row->of->sock_ino;
+	if (s && (s->family == AF_INET || s->family == AF_INET6) && s->rport) {
+		if (ti->tables != nt->n && tuple_index_build(ti, nt) < 0)
+			return 0;
+		const struct sock_entry *peer = tuple_peer(ti, s);
+
+		return peer ? peer->ino : 0;
+	}
+	if (s && s->family == AF_UNIX && s->peer) {
+		snprintf(prefix, len, " ->INO=%" PRIu64, s->peer);
+		return s->peer;
+	}
+	return 0;
+}
+
 static int add_endpoints(const struct endpoints *e, struct tuple_index *ti,
 			 const struct netns_tables *nt, struct fds_row *row)
 {
 	char prefix[40];
-	const struct sock_entry *s = row->sock;
+	uint64_t ino = other_end(row, ti, nt, prefix, sizeof(prefix));
 
-	if (row->of->kind == OFK_PIPE)
-		return append_holders(e, row, row->of->sock_ino, "");
-	if (s && (s->family == AF_INET || s->family == AF_INET6) && s->rport) {
-		if (ti->tables != nt->n && tuple_index_build(ti, nt) < 0)
-			return -ENOMEM;
-		const struct sock_entry *peer = tuple_peer(ti, s);
+	return ino || prefix[0] ? append_holders(e, row, ino, prefix) : 0;
+}
 
-		return peer ? append_holders(e, row, peer->ino, "") : 0;
+/* lsof +E lists the files at the other ends too: the (pid, fd) pairs to add. */
+struct pidfd {
+	pid_t pid;
+	int fd;
+};
+
+struct pidfd_set {
+	struct pidfd *v;
+	size_t n, cap;
+};
+
+static int pidfd_cmp(const void *a, const void *b)
+{
+	const struct pidfd *x = a, *y = b;
+
+	return x->pid != y->pid ? (x->pid > y->pid) - (x->pid < y->pid)
+				: (x->fd > y->fd) - (x->fd < y->fd);
+}
+
+static bool pidfd_has(const struct pidfd_set *s, pid_t pid, int fd)
+{
+	struct pidfd key = {pid, fd};
+
+	return s && s->n && bsearch(&key, s->v, s->n, sizeof(key), pidfd_cmp);
+}
+
+static int collect_other_ends(const struct listing *l, const struct endpoints *e,
+			      struct tuple_index *ti, const struct netns_tables *nt,
+			      struct pidfd_set *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct fds_row *row = &l->rows[i];
+		char prefix[40];
+		uint64_t ino = other_end(row, ti, nt, prefix, sizeof(prefix));
+
+		for (size_t j = ino ? endpoint_first(e, ino) : e->n; j < e->n && e->v[j].ino == ino;
+		     j++) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 64;
+				struct pidfd *v = realloc(out->v, out->cap * sizeof(*v));
+
+				if (!v)
+					return -ENOMEM;
+				out->v = v;
+			}
+			out->v[out->n++] = (struct pidfd){e->v[j].pid, e->v[j].fd};
+		}
 	}
-	if (row->sock && row->sock->family == AF_UNIX && row->sock->peer) {
-		snprintf(prefix, sizeof(prefix), " ->INO=%" PRIu64, row->sock->peer);
-		return append_holders(e, row, row->sock->peer, prefix);
-	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), pidfd_cmp);
 	return 0;
 }
 
@@ -767,7 +841,8 @@ static char *task_name(const struct fds_row *row, pid_t pid)
 }
 
 static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables *nt,
-		      const struct endpoints *ep, struct tuple_index *ti)
+		      const struct endpoints *ep, struct tuple_index *ti,
+		      const struct pidfd_set *extra)
 {
 	size_t total = 0;
 
@@ -799,7 +874,8 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 					dirfd = proc_open(pf->pid);
 				s = fds_sock_lookup(nt, pf, dirfd, of->sock_ino);
 			}
-			if (!selected(c, pf, of, s))
+			if (!selected(c, pf, of, s) &&
+			    !(of->slot == OF_FD && pidfd_has(extra, pf->pid, of->fd)))
 				continue;
 			if (fds_row_build(&row, pf, of, s, &c->o) < 0 ||
 			    (ep && add_endpoints(ep, ti, nt, &row) < 0) || add_row(l, &row) < 0)
@@ -846,6 +922,28 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 	return 0;
 }
 
+static bool procs_find(const struct fds_proc_list *p, pid_t pid)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].pid == pid)
+			return true;
+	return false;
+}
+
+static int proc_cmp(const void *a, const void *b)
+{
+	const struct proc_files *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* lsof lists processes in pid order, whatever the order of -p */
+static void procs_sort(struct fds_proc_list *p)
+{
+	if (p->n > 1)
+		qsort(p->v, p->n, sizeof(*p->v), proc_cmp);
+}
+
 static int run_once(struct fds_ctx *c, size_t *listed)
 {
 	struct listing l = {0};
@@ -859,7 +957,9 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 		if (n < 0)
 			return log_error_errno((int)n, "cannot list processes in %s", proc_root);
 		for (ssize_t i = 0; i < n && r >= 0; i++) {
-			r = list_process(c, &l, &nt, pids[i], false);
+			if (pids[i] == getpid())
+				continue;	/* lsof does not list itself either */
+			r = list_process(c, &l, pids[i], false);
 			if (r == -ESRCH || r == -EACCES || r == -EPERM || r == -EINVAL)
 				r = 0;	/* exited, or not ours to read: lsof skips it too */
 		}
@@ -870,7 +970,7 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 		for (size_t i = 0; i < s->n && r >= 0; i++) {
 			if (s->v[i].neg)
 				continue;
-			r = list_process(c, &l, &nt, (pid_t)s->v[i].lo, true);
+			r = list_process(c, &l, (pid_t)s->v[i].lo, false);
 			if (r == -ESRCH)
 				r = 0;	/* reported as not found below */
 			else if (r < 0)
@@ -880,13 +980,35 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 	}
 	struct endpoints ep = {0};
 	struct tuple_index ti = {0};
+	struct pidfd_set extra = {0};
 
+	procs_sort(&l.procs);
 	if (r >= 0 && c->o.endpoints)
 		r = endpoints_load(&ep);
 	if (r >= 0)
-		r = build_rows(c, &l, &nt, c->o.endpoints ? &ep : NULL, &ti);
+		r = build_rows(c, &l, &nt, c->o.endpoints ? &ep : NULL, &ti, NULL);
+	if (r >= 0 && c->o.endpoints) {
+		/* a second pass that also lists the other ends, in processes read for them */
+		r = collect_other_ends(&l, &ep, &ti, &nt, &extra);
+		for (size_t i = 0; i < l.n; i++)
+			free(l.rows[i].name);
+		l.n = 0;
+		for (size_t i = 0; r >= 0 && i < extra.n; i++) {
+			if ((i && extra.v[i].pid == extra.v[i - 1].pid) ||
+			    procs_find(&l.procs, extra.v[i].pid))
+				continue;
+			r = list_process(c, &l, extra.v[i].pid, true);
+			if (r == -ESRCH || r == -EACCES || r == -EPERM)
+				r = 0;
+		}
+		if (r >= 0) {
+			procs_sort(&l.procs);
+			r = build_rows(c, &l, &nt, &ep, &ti, &extra);
+		}
+	}
 	free(ep.v);
 	free(ti.v);
+	free(extra.v);
 	if (r < 0) {
 		listing_free(&l);
 		fds_netns_free(&nt);

@@ -16,6 +16,9 @@ for slot in cwd rtd txt mem; do
 done
 grep -Eq "^mkfds +$pid +$me +cwd +DIR .* $(pwd -P)\$" "$out" || fail "cwd is not $(pwd -P)"
 grep -Eq " txt +REG .*/mkfds\$" "$out" || fail "txt is not the mkfds binary"
+# a mapping whose file was deleted: a DEL row, without size
+grep -Eq "^mkfds +$pid +$me +DEL +REG +[0-9]+,[0-9]+ +[0-9]+ $dir/mapped\$" "$out" ||
+	fail "no DEL row for $dir/mapped"
 
 D=$dir
 expect_row "$out" "$(fd_of reg-r)" "^mkfds $pid $me [0-9]+r REG [0-9]+,[0-9]+ 10 [0-9]+ $D/file\$"

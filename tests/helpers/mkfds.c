@@ -65,7 +65,7 @@ static int check(int fd, const char *what)
 static void cleanup(void)
 {
 	char p[512];
-	static const char *const names[] = {"file", "wfile", "locked", "ofd", "posix", "fifo",
+	static const char *const names[] = {"file", "wfile", "locked", "ofd", "posix", "fifo", "mapped",
 					    "sock", "dsock", "deleted", "sub"};
 
 	if (!made_dir)
@@ -236,6 +236,16 @@ static void files(void)
 	fd = check(open(p, O_RDWR | O_CREAT | O_TRUNC, 0644), "open deleted");
 	unlink(p);
 	say(fd, "deleted", "%s", p);
+
+	/* a mapping of a file deleted since: lsof's DEL row */
+	path(p, sizeof(p), "mapped");
+	fd = check(open(p, O_RDWR | O_CREAT | O_TRUNC, 0644), "open mapped");
+	if (ftruncate(fd, 8192) < 0 ||
+	    mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
+		fail("mmap mapped");
+	close(fd);
+	unlink(p);
+	printf("- mapped-deleted %s\n", p);
 
 	path(p, sizeof(p), "locked");
 	fd = check(open(p, O_RDWR | O_CREAT | O_TRUNC, 0644), "open locked");
