@@ -91,11 +91,16 @@ static int parse_unix(const struct nlmsghdr *h, struct sock_table *t)
 
 int sockdiag_parse(const void *buf, size_t len, int family, int proto, struct sock_table *t)
 {
-	const struct nlmsghdr *h = buf;
-	int left = (int)len;
-
-	for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+	/* NLMSG_OK/NEXT mix signed and unsigned lengths; walk the buffer by offset instead */
+	for (size_t off = 0; len - off >= sizeof(struct nlmsghdr);) {
+		const struct nlmsghdr *h = (const void *)((const char *)buf + off);
 		int r;
+
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > len - off)
+			break;
+		off += NLMSG_ALIGN(h->nlmsg_len);
+		if (off > len)
+			off = len;
 
 		if (h->nlmsg_type == NLMSG_DONE)
 			return 1;
