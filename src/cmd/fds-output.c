@@ -24,6 +24,15 @@ static size_t max_sz(size_t a, size_t b)
 /* lsof's escaping of names: control characters as ^X, other unprintable bytes as \xNN. */
 static void put_escaped(FILE *f, const char *s, size_t limit)
 {
+	size_t plain = 0;
+
+	/* the common case: nothing to escape */
+	while (plain < limit && (unsigned char)s[plain] >= 0x20 && (unsigned char)s[plain] < 0x7f)
+		plain++;
+	if (plain == limit || !s[plain]) {
+		fwrite(s, 1, plain, f);
+		return;
+	}
 	for (size_t i = 0; s[i] && i < limit; i++) {
 		unsigned char c = (unsigned char)s[i];
 

@@ -308,7 +308,10 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 	/* the open mode: from fdinfo when the row needs it anyway, else from the link's mode */
 	if (of->kind == OFK_ANON || (r->flags & PF_FDINFO))
 		read_fdinfo(of, infodir, num);
-	if (!of->has_fdinfo && fstatat(fddir, num, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
+	/* socket files are always opened read-write (sock_alloc_file) */
+	if (of->kind == OFK_SOCK && !of->has_fdinfo)
+		of->mode = 'u';
+	else if (!of->has_fdinfo && fstatat(fddir, num, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
 		bool rd = lst.st_mode & S_IRUSR, wr = lst.st_mode & S_IWUSR;
 
 		of->mode = rd && wr ? 'u' : rd ? 'r' : wr ? 'w' : ' ';
