@@ -37,3 +37,22 @@ $T "lsof -p PID*::lsof -p $pid" \
 $T "lsof -n -P -p PID*::lsof -n -P -p $pid" \
    "scry fds -n -P -p PID::$SCRY fds -n -P -p $pid" \
    "scry fds --summary -p PID::$SCRY fds --summary -p $pid"
+
+# CPU time (user + system, from wait4) does not depend on how busy the machine is; wall time
+# above does, and on an idle machine scry's parallel fd reading shows there.
+echo "CPU time (user+sys) of the same commands, median of $ROUNDS rounds"
+python3 - "$ROUNDS" "lsof -n -P -p $pid" "$SCRY fds -n -P -p $pid" "ls -la /proc/$pid/fd" <<'PY'
+import os, statistics, subprocess, sys
+rounds, cmds = int(sys.argv[1]), sys.argv[2:]
+cpu = {c: [] for c in cmds}
+for _ in range(rounds):
+    for c in cmds:
+        p = subprocess.Popen(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, ru = os.wait4(p.pid, 0)
+        cpu[c].append(ru.ru_utime + ru.ru_stime)
+base = statistics.median(cpu[cmds[0]])
+names = ["lsof -n -P -p PID", "scry fds -n -P -p PID", "ls -la /proc/PID/fd"]
+for name, c in zip(names, cmds):
+    m = statistics.median(cpu[c])
+    print(f"  {name:<44} {m:9.3f} s   {m / base:7.2f}x lsof -n -P -p PID")
+PY
