@@ -64,9 +64,8 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		const struct fds_row *r = &rows[i];
-		/* lsof stores fd numbers as "%4d" and names as "%3s" */
-		size_t fdlen = r->of->slot == OF_FD && r->of->fd >= 0 ? max_sz(4, strlen(r->fd))
-								       : max_sz(3, strlen(r->fd));
+		/* lsof stores fd numbers as "%4d" and names as "%4s" */
+		size_t fdlen = max_sz(4, strlen(r->fd));
 
 		wcmd = max_sz(wcmd, strnlen(r->proc->comm, CMD_LIMIT));
 		wpid = max_sz(wpid, (size_t)snprintf(buf, sizeof(buf), "%d", r->proc->pid));

@@ -38,6 +38,14 @@ compare -n -P -a -d 0-20
 compare -n -P -a -i
 compare -n -P +E
 
+# a kernel thread: cwd and rtd, a txt row without a target, no fds (the FD column keeps
+# lsof's minimum width)
+if [ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ]; then
+	lsof -p 2 > "$tmp/lsof" 2>/dev/null
+	"$scry" fds -p 2 > "$tmp/scry"
+	cmp -s "$tmp/lsof" "$tmp/scry" || { fail "lsof -p 2 and scry fds -p 2 differ:"; diff "$tmp/lsof" "$tmp/scry"; }
+fi
+
 # the differences are the intended ones
 lsof -n -P -p $pid > "$tmp/lsof"
 "$scry" fds -n -P -p $pid > "$tmp/scry"
