@@ -33,6 +33,7 @@ compare() {
 	fi
 }
 compare -n -P
+compare
 compare -n -P -K -a
 compare -n -P -a -d 0-20
 compare -n -P -a -i
