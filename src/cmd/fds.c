@@ -11,12 +11,13 @@
 #include "basic/log.h"
 #include "cmd/commands.h"
 #include "cmd/fds.h"
+#include "proc/mountinfo.h"
 #include "proc/procfs.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: scry fds [-anPtK] [-p PIDS] [-c CMD] [-u USERS] [-d FDS] [-i [ADDR]]\n"
+		"usage: scry fds [-anPtK] [-S [SECS]] [-p PIDS] [-c CMD] [-u USERS] [-d FDS] [-i [ADDR]]\n"
 		"                [+d DIR] [+D DIR] [-F [FIELDS]] [-r|+r [SECS]] [+E]\n"
 		"                [--json | --summary] [NAME...]\n\n"
 		"List the files and sockets processes hold, in lsof's format.\n\n"
@@ -32,6 +33,8 @@ static void usage(FILE *f)
 		"  -F [FIELDS] lsof field output (pgRcuLfalGtdDsoikPnT, 0: NUL-separated)\n"
 		"  -r [SECS]   repeat every SECS (default 15) until interrupted; +r until none\n"
 		"  -K          list each task (thread) with a TID column\n"
+		"  -S [SECS]   stat files on network filesystems too, giving up after SECS\n"
+		"              (default 15); without -S they are never stat'ed\n"
 		"  +E          NAME shows the other ends of pipes, unix sockets and local\n"
 		"              connections: PID,CMD,FD\n"
 		"  --json      one JSON object per line and fd\n"
@@ -394,6 +397,20 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 			case 'P': c->o.numeric_ports = true; continue;
 			case 't': c->terse = true; continue;
 			case 'K': c->tasks = true; continue;
+			case 'S': {
+				long secs = 15;
+
+				v = *rest ? rest : NULL;
+				if (!v && i + 1 < argc && argv[i + 1][0] >= '0' &&
+				    argv[i + 1][0] <= '9')
+					v = argv[++i];
+				if (v && (fds_parse_long(v, &secs) < 0 || secs < 1 || secs > 3600)) {
+					log_error("invalid stat timeout '%s'; give seconds, 1 to 3600", v);
+					return -EINVAL;
+				}
+				proc_files_remote_timeout_ms = (int)secs * 1000;
+				break;
+			}
 			case 'l': continue;	/* numeric uids: lsof's; the login name is printed */
 			case 'w': case 'b': continue;
 			case -'E': c->o.endpoints = true; continue;
@@ -484,7 +501,12 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 int cmd_fds(int argc, char **argv)
 {
 	struct fds_ctx c = {0};
-	int r = parse_args(&c, argc, argv);
+	int r;
+
+	/* tests make a local filesystem count as remote */
+	fstype_remote_extra = getenv("SCRY_REMOTE_FSTYPE");
+	proc_files_remote_timeout_ms = 0;
+	r = parse_args(&c, argc, argv);
 	size_t listed = 0, total = 0;
 
 	if (r != 0) {

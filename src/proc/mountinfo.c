@@ -61,8 +61,12 @@ const struct mount_entry *mount_find_dev(const struct mount_table *t, unsigned i
 	return NULL;
 }
 
+const char *fstype_remote_extra;
+
 bool fstype_is_remote(const char *fstype)
 {
+	if (fstype_remote_extra && strcmp(fstype, fstype_remote_extra) == 0)
+		return true;
 	static const char *const remote[] = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph",
 					     "9p", "afs", "glusterfs", "lustre", "gfs2",
 					     "ocfs2", "ncpfs", "coda", "davfs", "sshfs"};

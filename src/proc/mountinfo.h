@@ -25,6 +25,9 @@ const struct mount_entry *mount_find_id(const struct mount_table *t, int mnt_id)
 const struct mount_entry *mount_find_dev(const struct mount_table *t, unsigned int major,
 					 unsigned int minor);
 
+/* One more filesystem type to treat as remote (tests set it from SCRY_REMOTE_FSTYPE). */
+extern const char *fstype_remote_extra;
+
 /* True for filesystems whose getattr may wait on a server (nfs, cifs, fuse, ...). */
 bool fstype_is_remote(const char *fstype);
 

@@ -3,11 +3,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "basic/cleanup.h"
@@ -495,6 +498,88 @@ static int read_fds(struct reader *r, fd_filter_fn filter, void *ud)
 	return ret;
 }
 
+int proc_files_remote_timeout_ms;
+
+/* The magic-link path of a file: "cwd", "root", "exe", "fd/N"; NULL for mem rows. */
+static const char *link_path(const struct open_file *of, char *buf, size_t len)
+{
+	static const char *const special[] = {[OF_CWD] = "cwd", [OF_RTD] = "root",
+					      [OF_TXT] = "exe"};
+
+	if (of->slot == OF_FD) {
+		snprintf(buf, len, "fd/%d", of->fd);
+		return buf;
+	}
+	return of->slot <= OF_TXT ? special[of->slot] : NULL;
+}
+
+/*
+ * Files on network filesystems are stat'ed in a child process, which is killed when it has
+ * not answered within the timeout: a thread stuck on a dead server could not be abandoned,
+ * a child can. Files without an answer stay without size.
+ */
+static void stat_remote(struct reader *r)
+{
+	struct proc_files *pf = r->pf;
+	size_t n = 0;
+	int p[2];
+	pid_t child;
+
+	for (size_t i = 0; i < pf->n; i++)
+		n += pf->v[i].remote && !pf->v[i].has_stat && pf->v[i].slot != OF_MEM;
+	if (n == 0 || pipe2(p, O_CLOEXEC) < 0)
+		return;
+	child = fork();
+	if (child < 0) {
+		close(p[0]);
+		close(p[1]);
+		return;
+	}
+	if (child == 0) {
+		close(p[0]);
+		for (size_t i = 0; i < pf->n; i++) {
+			const struct open_file *of = &pf->v[i];
+			char buf[32];
+			const char *path = link_path(of, buf, sizeof(buf));
+			struct {
+				size_t index;
+				struct stat st;
+			} rec = {.index = i};
+
+			if (!of->remote || of->has_stat || !path || fstatat(r->dirfd, path, &rec.st, 0))
+				continue;
+			if (write(p[1], &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	for (;;) {
+		struct pollfd pfd = {.fd = p[0], .events = POLLIN};
+		struct {
+			size_t index;
+			struct stat st;
+		} rec;
+
+		if (poll(&pfd, 1, proc_files_remote_timeout_ms) <= 0)
+			break;	/* timed out: the rest stays unknown */
+		if (read(p[0], &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+			break;	/* done */
+		if (rec.index < pf->n) {
+			struct open_file *of = &pf->v[rec.index];
+
+			if (of->slot == OF_FD)
+				of->kind = OFK_UNKNOWN;	/* guessed REG; the mode tells */
+			fill_stat(of, &rec.st);
+			of->remote = true;
+		}
+	}
+	close(p[0]);
+	kill(child, SIGKILL);
+	/* reaped now if it finished; one stuck in the kernel is left to init */
+	(void)waitpid(child, NULL, WNOHANG);
+}
+
 int proc_files_read(int dirfd, pid_t pid, unsigned int flags, fd_filter_fn filter, void *ud,
 		    struct proc_files *ret)
 {
@@ -533,6 +618,8 @@ int proc_files_read(int dirfd, pid_t pid, unsigned int flags, fd_filter_fn filte
 	}
 	if (!err) {
 		err = read_fds(&r, filter, ud);
+		if (!err && proc_files_remote_timeout_ms > 0)
+			stat_remote(&r);
 		/* no permission to list fds: one row saying so, as lsof does */
 		if (err == -EACCES || err == -EPERM) {
 			struct open_file *of = add(&r);

@@ -65,6 +65,10 @@ enum {
 	PF_FDINFO = 1 << 3,	/* read fdinfo of every fd (offsets, flags for --json) */
 };
 
+/* Files on network filesystems are not stat'ed (a dead server would block), unless this is
+ * positive: then they are, in a child process killed after this many milliseconds. */
+extern int proc_files_remote_timeout_ms;
+
 /* Filter on fd numbers, called before anything about the fd is read; NULL keeps all. */
 typedef bool (*fd_filter_fn)(int fd, void *userdata);
 

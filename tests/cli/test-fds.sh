@@ -110,6 +110,21 @@ grep -q " cwd " "$tmp/or" || fail "-c mkfds -i UDP (OR) lost the non-UDP rows"
 # a file name
 "$scry" fds -a -p $pid "$dir/wfile" | tail -n +2 | grep -q "$dir/wfile\$" || fail "name $dir/wfile"
 
+# ---- network filesystems: never stat'ed, or with -S in a child with a timeout ----
+fstype=$(awk -v d="$(df --output=target "$dir" | tail -1)" '$5 == d {split($0, a, " - "); split(a[2], b, " "); print b[1]}' /proc/$pid/mountinfo | tail -1)
+if [ -n "$fstype" ]; then
+	f=$(fd_of reg-r)
+	SCRY_REMOTE_FSTYPE=$fstype "$scry" fds -a -p $pid -d $f > "$tmp/rem"
+	expect_row "$tmp/rem" "$f" "^mkfds $pid $me ${f}r REG [0-9]+,[0-9]+ [0-9]+ $dir/file\$"
+	[ "$(row "$tmp/rem" "$f" | wc -w)" -eq 8 ] || fail "remote file was stat'ed: $(row "$tmp/rem" "$f")"
+	SCRY_REMOTE_FSTYPE=$fstype "$scry" fds -S 10 -a -p $pid -d $f > "$tmp/rem"
+	expect_row "$tmp/rem" "$f" "^mkfds $pid $me ${f}r REG [0-9]+,[0-9]+ 10 [0-9]+ $dir/file\$"
+	SCRY_REMOTE_FSTYPE=$fstype "$scry" fds -S 10 -a -p $pid -d "$(fd_of dir)" > "$tmp/rem"
+	expect_row "$tmp/rem" "$(fd_of dir)" " DIR [0-9,]+ [0-9]+ [0-9]+ $dir/sub\$"
+else
+	fail "cannot tell the filesystem type of $dir"
+fi
+
 # ---- -K: a TID column, the thread's rows repeat the process's ----
 tid=$(awk '$1 == "thread" {print $2}' "$man")
 "$scry" fds -K -a -p $pid > "$tmp/k"
