@@ -71,6 +71,10 @@ expect_row "$out" "$(fd_of memfd)" " [0-9]+u memfd [0-9]+,[0-9]+ 4096 [0-9]+ /me
 expect_row "$out" "$(fd_of netlink)" " [0-9]+u netlink 0t0 [0-9]+ ROUTE\$"
 [ -n "$(fd_of packet)" ] && expect_row "$out" "$(fd_of packet)" " [0-9]+u pack [0-9]+ 0t0 ALL type=SOCK_RAW\$"
 
+# the /proc/net fallback resolves the sockets the same way as sock_diag
+SCRY_NO_SOCK_DIAG=1 "$scry" fds -n -P -p $pid > "$tmp/fallback"
+cmp -s "$out" "$tmp/fallback" || { fail "the /proc/net fallback differs:"; diff "$out" "$tmp/fallback"; }
+
 # every fd of the manifest has exactly one row
 for fd in $(awk '$1 ~ /^[0-9]+$/ {print $1}' "$man"); do
 	n=$(awk -v fd="$fd" '{f = $4; gsub(/[^0-9]/, "", f)} $4 ~ /^[0-9]/ && f == fd' "$out" | wc -l)
