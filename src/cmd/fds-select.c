@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include "basic/cleanup.h"
 #include "basic/log.h"
@@ -256,6 +258,29 @@ int fds_sel_dir(struct fds_ctx *c, const char *dir, bool recursive)
 	return fds_sel_add(&c->sel[SEL_DIR], (struct item){.text = d, .recursive = recursive});
 }
 
+int fds_sel_name(struct fds_ctx *c, const char *name)
+{
+	struct stat st, up;
+	char *parent;
+
+	if (stat(name, &st) < 0) {
+		int e = errno;
+
+		log_error("cannot stat '%s': %s", name, strerror(e));
+		return -e;
+	}
+	struct item it = {.text = strdup(name), .dev_major = major(st.st_dev),
+			  .dev_minor = minor(st.st_dev), .ino = st.st_ino};
+
+	/* a mount point: its parent is on another device (or it is the root) */
+	if (S_ISDIR(st.st_mode) && asprintf(&parent, "%s/..", name) >= 0) {
+		if (stat(parent, &up) == 0 && (up.st_dev != st.st_dev || up.st_ino == st.st_ino))
+			it.whole_fs = true;
+		free(parent);
+	}
+	return fds_sel_add(&c->sel[SEL_NAME], it);
+}
+
 /* ---- matching ---- */
 
 static bool match_fd(const struct item *it, const struct open_file *of)
@@ -304,6 +329,19 @@ static bool match_dir(const struct item *it, const struct open_file *of)
 	return it->recursive || !strchr(name + n + 1, '/');
 }
 
+/* As lsof: the same inode as the named file, or any file of the filesystem a mount point
+ * names. The name was stat'ed once, when given; the files never are for this. */
+static bool match_name(const struct item *it, const struct open_file *of)
+{
+	if (!of->has_stat && !of->remote && of->slot != OF_MEM && of->slot != OF_DEL)
+		return false;
+	if (of->kind == OFK_SOCK || of->kind == OFK_PIPE || of->kind == OFK_ANON)
+		return false;
+	if (of->dev_major != it->dev_major || of->dev_minor != it->dev_minor)
+		return false;
+	return it->whole_fs || of->ino == it->ino;
+}
+
 static bool match_cmd(const struct item *it, const char *comm)
 {
 	const char *t = it->text + (it->neg ? 1 : 0);
@@ -346,7 +384,7 @@ bool fds_file_sel(struct sel *s, int kind, const struct open_file *of,
 		bool m = kind == SEL_FD	     ? match_fd(it, of)
 			 : kind == SEL_INET ? match_inet(it, sock)
 			 : kind == SEL_DIR  ? match_dir(it, of)
-					    : of->name && strcmp(of->name, it->text) == 0;
+					    : match_name(it, of);
 
 		if (it->neg) {
 			if (m)

@@ -40,7 +40,8 @@ static void usage(FILE *f)
 		"  --json      one JSON object per line and fd\n"
 		"  --summary   per process: fd count against RLIMIT_NOFILE, counts by type and by\n"
 		"              folded name\n"
-		"  -h, --help  this help\n\n"
+		"  -h, --help  this help\n"
+		"  NAME        files with the inode of NAME, or all files of a mount point\n\n"
 		"Exit status: 0 when something was listed, 1 when a requested item (pid, command,\n"
 		"user, address, name) was not found or nothing was listed, 2 on a usage error.\n");
 }
@@ -374,13 +375,13 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 		}
 		if (strcmp(a, "--") == 0) {
 			for (i++; i < argc && r >= 0; i++)
-				r = fds_sel_add(&c->sel[SEL_NAME], (struct item){.text = strdup(argv[i])});
+				r = fds_sel_name(c, argv[i]);
 			if (r < 0)
 				return r;
 			break;
 		}
 		if ((a[0] != '-' && a[0] != '+') || !a[1]) {
-			r = fds_sel_add(&c->sel[SEL_NAME], (struct item){.text = strdup(a)});
+			r = fds_sel_name(c, a);
 			if (r < 0)
 				return r;
 			continue;
@@ -511,7 +512,8 @@ int cmd_fds(int argc, char **argv)
 
 	if (r != 0) {
 		fds_ctx_free(&c);
-		return r > 0 ? 0 : 2;
+		/* a NAME that does not exist is "not found" (1), as in lsof; the rest is usage */
+		return r > 0 ? 0 : r == -ENOENT || r == -ENOTDIR || r == -EACCES ? 1 : 2;
 	}
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	for (;;) {

@@ -90,6 +90,10 @@ struct item {
 	int addr_family;	/* 0 = any host */
 	long port_lo, port_hi;	/* -1 = any */
 	bool recursive;		/* +D */
+	/* a NAME: the file it names, or every file of a filesystem when it is a mount point */
+	unsigned int dev_major, dev_minor;
+	uint64_t ino;
+	bool whole_fs;
 };
 
 struct sel {
@@ -119,6 +123,7 @@ int fds_sel_fd(struct fds_ctx *c, int kind, const char *s, bool neg);
 int fds_sel_cmd(struct fds_ctx *c, const char *s);
 int fds_sel_inet(struct fds_ctx *c, const char *spec);
 int fds_sel_dir(struct fds_ctx *c, const char *dir, bool recursive);
+int fds_sel_name(struct fds_ctx *c, const char *name);
 void fds_sel_finish(struct sel *s);
 int fds_parse_long(const char *s, long *v);
 

@@ -111,8 +111,12 @@ count() { "$scry" fds "$@" 2>/dev/null | tail -n +2 | wc -l; }
 # OR without -a: -c mkfds OR -i TCP (other processes' TCP sockets may show up too)
 "$scry" fds -n -P -c mkfds -i UDP > "$tmp/or" || fail "-c -i exited $?"
 grep -q " cwd " "$tmp/or" || fail "-c mkfds -i UDP (OR) lost the non-UDP rows"
-# a file name
+# a file name: the files with its inode; a mount point: every file of that filesystem
 "$scry" fds -a -p $pid "$dir/wfile" | tail -n +2 | grep -q "$dir/wfile\$" || fail "name $dir/wfile"
+[ "$("$scry" fds -t "$dir/file")" = "$pid" ] || fail "name $dir/file: not just $pid"
+[ "$(count -a -p $pid /dev/null)" -eq "$(ls -l /proc/$pid/fd | grep -c ' /dev/null$')" ] ||
+	fail "name /dev/null: not every fd of /dev/null"
+[ "$(count -a -p $pid /)" -ge 10 ] || fail "name / (a mount point) did not list the files on it"
 
 # ---- network filesystems: never stat'ed, or with -S in a child with a timeout ----
 fstype=$(awk -v d="$(df --output=target "$dir" | tail -1)" '$5 == d {split($0, a, " - "); split(a[2], b, " "); print b[1]}' /proc/$pid/mountinfo | tail -1)
