@@ -422,6 +422,9 @@ int cmd_trace(int argc, char **argv)
 	if (s.out != stderr)
 		fclose(s.out);
 	summary_free(s.summary);
+	filter_free(&o.filter);
+	free(o.pids);
+	free(o.env_set);
 	if (r)
 		return r;
 	if (o.argv) {

@@ -11,8 +11,11 @@
 #include "trace/event.h"
 
 /* Looks up what fd refers to, for -y/-yy ("/etc/passwd", "TCP:[1.2.3.4:5->6.7.8.9:10]").
- * Returns false when unknown. */
-typedef bool (*fd_describe_fn)(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+ * Returns FD_UNKNOWN, FD_DESC_PATH (out has the raw path) or FD_DESC_TEXT (out is printed
+ * as it is). */
+typedef int (*fd_describe_fn)(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+/* what an fd_describe_fn returns */
+enum { FD_UNKNOWN = 0, FD_DESC_PATH = 1 /* a raw path: print_fd escapes it */, FD_DESC_TEXT = 2 };
 
 struct dctx {
 	struct sc_event *ev;
@@ -52,6 +55,7 @@ void print_str(struct dctx *d, uint64_t addr);			/* NUL-terminated, -s cut */
 void print_buf(struct dctx *d, uint64_t addr, uint64_t len);	/* len bytes, -s cut */
 void print_mode(struct dctx *d, uint64_t mode);			/* S_IFREG|0644 or 0644 */
 void print_signo(struct dctx *d, int sig);
+void print_int_ref(struct dctx *d, uint64_t addr);		/* [42], NULL, or the address */
 void print_arg_kind(struct dctx *d, int i);			/* argument i by its table kind */
 void print_errno_ret(struct dctx *d);
 

@@ -89,6 +89,7 @@ int dec_generic(struct dctx *d)
 	for (unsigned i = d->next_arg; i < n; i++) {
 		if (!d->exiting && kind_is_output(d->si->args[i].kind)) {
 			d->next_arg = i;
+			pr_sep_now(d->p);
 			return DEC_MORE;
 		}
 		print_arg_kind(d, (int)i);

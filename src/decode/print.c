@@ -27,18 +27,26 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
 void print_fd(struct dctx *d, int fd)
 {
 	struct strbuf sb = {0};
+	int kind = FD_UNKNOWN;
 
-	if (!(d->o->decode_fds && fd >= 0 && d->fd_describe &&
-	      d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb))) {
+	if (d->o->decode_fds && fd >= 0 && d->fd_describe)
+		kind = d->fd_describe(d->fd_ctx, d->ev->tgid, fd, d->o->decode_fds, &sb);
+	if (kind == FD_UNKNOWN) {
 		pr_int(d->p, fd);
 	} else if (d->p->json) {
 		pr_struct_begin(d->p);
 		pr_field(d->p, "fd");
 		pr_int(d->p, fd);
-		pr_field(d->p, "path");
+		pr_field(d->p, kind == FD_DESC_PATH ? "path" : "desc");
 		pr_value_begin(d->p);
 		sb_json_string(&d->p->out, sb.buf, sb.len);
 		pr_struct_end(d->p);
+	} else if (kind == FD_DESC_PATH) {
+		/* a path: escaped as strace escapes strings (-x too), and '<' '>' as well */
+		struct strbuf q = {0};
+		sb_escaped(&q, sb.buf, sb.len, d->o->xflag, false, "<>");
+		pr_raw(d->p, "%d<%s>", fd, q.buf ? q.buf : "");
+		sb_free(&q);
 	} else {
 		pr_raw(d->p, "%d<%s>", fd, sb.buf);
 	}
@@ -56,11 +64,15 @@ void print_dirfd(struct dctx *d, int fd)
 	/* -y: AT_FDCWD</current/dir> */
 	snprintf(link, sizeof(link), "/proc/%d/cwd", d->ev->tgid);
 	ssize_t n = d->o->decode_fds && !d->p->json ? readlink(link, cwd, sizeof(cwd) - 1) : -1;
+	/* -X raw: -100; -X verbose: -100 /\* AT_FDCWD *\/ */
+	const char *name = d->o->xlat_style == XS_RAW	     ? "-100"
+			   : d->o->xlat_style == XS_VERBOSE ? "-100 /* AT_FDCWD */"
+							    : "AT_FDCWD";
 	if (n > 0) {
 		cwd[n] = '\0';
-		pr_raw(d->p, "AT_FDCWD<%s>", cwd);
+		pr_raw(d->p, "%s<%s>", name, cwd);
 	} else {
-		pr_raw(d->p, "AT_FDCWD");
+		pr_raw(d->p, "%s", name);
 	}
 }
 
@@ -160,16 +172,35 @@ void print_mode(struct dctx *d, uint64_t mode)
 
 void print_signo(struct dctx *d, int sig)
 {
+	char buf[16];
 	const char *name = signal_name(sig);
 
-	if (name) {
+	if (!name && sig > KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
+		snprintf(buf, sizeof(buf), "SIGRT_%d", sig - KERNEL_SIGRTMIN);
+		name = buf;
+	} else if (!name && sig == KERNEL_SIGRTMIN) {
+		name = "SIGRTMIN";
+	}
+	/* -X raw: 10; -X verbose: 10 / * SIGUSR1 * /, as strace's printsignal */
+	if (!name || (d->o->xlat_style == XS_RAW && !d->p->json))
+		pr_int(d->p, sig);
+	else if (d->o->xlat_style == XS_VERBOSE && !d->p->json)
+		pr_raw(d->p, "%d /* %s */", sig, name);
+	else
 		pr_raw(d->p, "%s", name);
-	} else if (sig >= KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
-		if (sig == KERNEL_SIGRTMIN)
-			pr_raw(d->p, "SIGRTMIN");
-		else
-			pr_raw(d->p, "SIGRT_%d", sig - KERNEL_SIGRTMIN);
-	} else {
-		pr_raw(d->p, "%d", sig);
+}
+
+void print_int_ref(struct dctx *d, uint64_t addr)
+{
+	int v;
+
+	if (!addr)
+		pr_raw(d->p, "NULL");
+	else if (mem_read_obj(d, addr, v) < 0)
+		pr_hex(d->p, addr);
+	else {
+		pr_array_begin(d->p);
+		pr_int(d->p, v);
+		pr_array_end(d->p);
 	}
 }

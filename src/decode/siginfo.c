@@ -1,8 +1,34 @@
 /* siginfo_t, as in "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---". */
+#include <inttypes.h>
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "decode/dctx.h"
 #include "decode/siginfo.h"
+
+/* clock ticks with their value in seconds: 12 / * 0.12 s * / */
+void print_clock_t(struct dctx *d, uint64_t val)
+{
+	static long tck;
+	static int width;
+
+	if (!tck) {
+		tck = sysconf(_SC_CLK_TCK);
+		if (tck <= 0)
+			tck = -1;
+		for (long v = tck; v >= 10 && width < 9; v /= 10)
+			width++;
+	}
+	pr_uint(d->p, val);
+	if (d->o->xlat_style != XS_RAW && tck > 0 && val > 0) {
+		char frac[32];
+		snprintf(frac, sizeof(frac), "%.*f", width, (double)(val % (uint64_t)tck) / (double)tck);
+		const char *dot = strchr(frac, '.');
+		pr_comment(d->p, "%" PRIu64 "%s s", val / (uint64_t)tck, dot ? dot : "");
+	}
+}
 
 static const struct xlat *const si_code_tables[] = {
 	[SIGTRAP] = &xl_sigtrap_codes, [SIGCHLD] = &xl_sigchld_codes, [SIGIO] = &xl_sigpoll_codes,
@@ -87,9 +113,9 @@ static void print_from_kernel(struct dctx *d, const siginfo_t *si)
 		else
 			print_signo(d, si->si_status);
 		pr_field(d->p, "si_utime");
-		pr_int(d->p, (int64_t)si->si_utime);
+		print_clock_t(d, (uint64_t)si->si_utime);
 		pr_field(d->p, "si_stime");
-		pr_int(d->p, (int64_t)si->si_stime);
+		print_clock_t(d, (uint64_t)si->si_stime);
 		break;
 	case SIGILL:
 	case SIGFPE:

@@ -157,6 +157,8 @@ static unsigned flag_names(struct strbuf *sb, const struct xlat *x, uint64_t v)
 
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt)
 {
+	if (!dflt)
+		dflt = x->dflt;
 	if (style == XS_RAW) {
 		sb_printf(sb, "%#" PRIx64, v);
 		return;
@@ -165,17 +167,17 @@ void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, co
 		sb_printf(sb, "%#" PRIx64, v);
 		size_t at = sb->len;
 		sb_puts(sb, " /* ");
-		if (flag_names(sb, x, v))
+		if (flag_names(sb, x, v)) {
 			sb_puts(sb, " */");
-		else
+		} else {
 			sb->len = at, sb->buf[at] = '\0';
+			if (v && dflt) /* as in abbreviated style: 0x10 /\* ?_OK *\/ */
+				sb_printf(sb, " /* %s */", dflt);
+		}
 		return;
 	}
-	size_t at = sb->len;
 	if (flag_names(sb, x, v))
 		return;
-	sb->len = at;
-	sb->buf[at] = '\0';
 	sb_printf(sb, "%#" PRIx64, v);
 	if (v && dflt)
 		sb_printf(sb, " /* %s */", dflt);
@@ -213,6 +215,8 @@ static void xval(struct printer *p, const struct xlat *x, uint64_t v, const char
 {
 	const char *name = xlat_name(x, v);
 
+	if (!dflt)
+		dflt = x->dflt;
 	pr_value_begin(p);
 	if (p->json) {
 		if (name)
@@ -250,7 +254,8 @@ void pr_xval_d(struct printer *p, const struct xlat *x, int64_t v, const char *d
 	xval(p, x, (uint64_t)v, dflt, true);
 }
 
-void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated)
+void sb_escaped(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated,
+		const char *also)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	bool hex = xflag > 1;
@@ -267,7 +272,6 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 				hex = true;
 	}
 	sb_grow(sb, len * 4 + 2);
-	sb_putc(sb, '"');
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];
 		if (hex) {
@@ -296,7 +300,7 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 			sb_puts(sb, "\\v");
 			continue;
 		}
-		if (c >= ' ' && c <= 0x7e) {
+		if (c >= ' ' && c <= 0x7e && !(also && strchr(also, (int)c))) {
 			sb_putc(sb, (char)c);
 			continue;
 		}
@@ -308,6 +312,12 @@ void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool 
 			sb_putc(sb, (char)('0' + ((c >> 3) & 7)));
 		sb_putc(sb, (char)('0' + (c & 7)));
 	}
+}
+
+void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated)
+{
+	sb_putc(sb, '"');
+	sb_escaped(sb, data, len, xflag, nul_terminated, NULL);
 	sb_putc(sb, '"');
 }
 

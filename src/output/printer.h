@@ -54,6 +54,16 @@ void pr_xval(struct printer *p, const struct xlat *x, uint64_t v, const char *df
 /* As pr_xval, but an unknown value prints in decimal. */
 void pr_xval_d(struct printer *p, const struct xlat *x, int64_t v, const char *dflt);
 void pr_more(struct printer *p); /* "..." */
+/* strace 6.1 writes the ", " after the arguments it knows at entry before the syscall blocks
+ * ("read(3, <unfinished ...>"): a decoder returning DEC_MORE calls this to write the separator
+ * now rather than before the next value. Nothing in JSON. */
+static inline void pr_sep_now(struct printer *p)
+{
+	if (p->json || !p->need_sep[p->depth] || p->after_name)
+		return;
+	pr_value_begin(p);
+	p->after_name = true;
+}
 void pr_comment(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Quoted bytes. len bytes of data are shown; `cut` adds "..." after the closing quote.
@@ -72,5 +82,8 @@ void sb_json_string(struct strbuf *sb, const char *s, size_t len);
 
 /* flags text without separators (for composing, e.g. in siginfo or return aux strings) */
 void sb_flags(struct strbuf *sb, const struct xlat *x, uint64_t v, int style, const char *dflt);
+/* escaped as strace escapes strings, without the quotes; bytes in `also` are escaped too */
+void sb_escaped(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated,
+		const char *also);
 /* escaped, quoted string as strace writes it */
 void sb_quoted(struct strbuf *sb, const char *data, size_t len, int xflag, bool nul_terminated);

@@ -121,7 +121,7 @@ static void printleader(struct session *s, struct tracee *t)
 	t->curcol = 0;
 	if (print_pid_prefix(s))
 		emitf(t, "%-5u ", (unsigned)t->pid);
-	else if (s->nprocs > 1 && !s->o->outfile)
+	else if (s->nprocs - s->nsilent > 1 && !s->o->outfile)
 		emitf(t, "[pid %5u] ", (unsigned)t->pid);
 	print_timestamp(s, t);
 	if (s->o->iflag)

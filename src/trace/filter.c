@@ -286,7 +286,7 @@ int filter_parse_fds(struct filter *f, const char *spec, char *err, size_t errle
 	return parse_numbers(&f->fds, spec, fd_by_name, "descriptor", err, errlen);
 }
 
-int filter_add_path(struct filter *f, const char *path)
+static int add_one_path(struct filter *f, const char *path)
 {
 	char **n = realloc(f->paths, (f->npaths + 1) * sizeof(*n));
 
@@ -295,4 +295,24 @@ int filter_add_path(struct filter *f, const char *path)
 	f->paths = n;
 	f->paths[f->npaths++] = strdup(path);
 	return 0;
+}
+
+/* The path as given and, as strace does, what it resolves to when that differs. */
+int filter_add_path(struct filter *f, const char *path)
+{
+	char resolved[PATH_MAX];
+	int r = add_one_path(f, path);
+
+	if (r == 0 && realpath(path, resolved) && strcmp(resolved, path) != 0)
+		r = add_one_path(f, resolved);
+	return r;
+}
+
+void filter_free(struct filter *f)
+{
+	for (unsigned i = 0; i < f->npaths; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	f->paths = NULL;
+	f->npaths = 0;
 }

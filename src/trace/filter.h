@@ -53,6 +53,8 @@ int filter_parse_signals(struct filter *f, const char *spec, char *err, size_t e
 int filter_parse_status(struct filter *f, const char *spec, char *err, size_t errlen);
 int filter_parse_fds(struct filter *f, const char *spec, char *err, size_t errlen);
 int filter_add_path(struct filter *f, const char *path);
+/* Frees what the parsers allocated. */
+void filter_free(struct filter *f);
 
 /* Parses a signal name ("SIGCHLD", "chld", "17"); returns the number or -1. */
 int signal_by_name(const char *name);

@@ -64,6 +64,7 @@ static void syscall_enter(struct session *s, struct tracee *t,
 	for (int i = 0; i < 6; i++)
 		ev->args[i] = info->entry.args[i];
 	ev->ip = info->instruction_pointer;
+	ev->sp = info->stack_pointer;
 	ev->t_enter = now_ns(CLOCK_REALTIME);
 	t->t_mono_enter = now_ns(CLOCK_MONOTONIC);
 	session_syscall_enter(s, t);
@@ -300,6 +301,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		fclose(f);
 	if (!s->o->follow) {
 		t->flags |= TF_SILENT;
+		s->nsilent++;
 	} else {
 		if (s->o->follow >= 2 && s->o->outfile) {
 			char name[4096];

@@ -16,6 +16,7 @@ void session_syscall_enter(struct session *s, struct tracee *t)
 
 	t->flags |= TF_INSYSCALL;
 	t->flags &= ~(TF_FILTERED | TF_COUNTED);
+	ev->prev_nr = t->last_nr1 - 1;
 
 	const struct syscall_info *si = syscall_get(ev->nr);
 	if ((t->flags & TF_HIDE_LOG) && (ev->nr == __NR_execve || ev->nr == __NR_execveat))
@@ -54,6 +55,8 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 		summary_add(s->summary, ev->nr, ns, ev->is_error);
 	if (t->flags & TF_FILTERED)
 		return;
+	/* restart_syscall names the last syscall whose exit was shown, as strace does */
+	t->last_nr1 = ev->nr + 1;
 	t->d.exiting = true;
 	if (t->dec_state != DEC_DONE)
 		t->dec_state = decode_syscall(&t->d);

@@ -72,6 +72,7 @@ struct tracee {
 	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
 	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
 	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
+	long last_nr1;	       /* the last shown syscall that returned, plus 1; 0 = none */
 	struct tracee *hnext;
 };
 
@@ -82,6 +83,7 @@ struct session {
 	FILE *out;		  /* shared output: stderr or -o */
 	struct tracee *printing;  /* the tracee whose line is open */
 	unsigned nprocs;
+	unsigned nsilent;	  /* of which followed only for the seccomp filter (no -f) */
 	struct tracee *tab[256];  /* hash by tid */
 	struct summary *summary;
 	const struct sink *sink;
@@ -131,7 +133,7 @@ void summary_free(struct summary *sum);
 bool summary_sort_key_valid(const char *name);
 
 /* Describes an fd for -y/-yy from /proc (trace/fdpath.c). */
-bool fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
+int fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
 
 /* Whether the syscall in t->ev passes -P and --trace-fds (trace/pathfilter.c). */
 bool path_filter_match(struct session *s, struct tracee *t);

@@ -52,6 +52,8 @@ void tracee_drop(struct session *s, struct tracee *t)
 	if (t->outf && t->outf != s->out)
 		fclose(t->outf);
 	s->nprocs--;
+	if (t->flags & TF_SILENT)
+		s->nsilent--;
 	sb_free(&t->p.out);
 	sb_free(&t->d.aux);
 	sb_free(&t->staged);

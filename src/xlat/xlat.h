@@ -18,6 +18,7 @@ struct xlat {
 	unsigned n;
 	uint8_t type;
 	const char *name; /* table name, e.g. "open_flags" */
+	const char *dflt; /* unknown values get this comment ("O_???"), or NULL */
 };
 
 /* Name of v in an enum table, or NULL. */

@@ -1,0 +1,17 @@
+/* -X raw: open flags as a number. */
+/* TRACE: -X raw -P x -e trace=openat */
+#include "filetests.h"
+
+int main(void)
+{
+	long rc = syscall(__NR_openat, -1, "x", O_WRONLY | O_CLOEXEC);
+	line(sprintrc(rc), "openat(-1, \"x\", 0x80001)");
+	rc = syscall(__NR_openat, -1, "x", O_RDONLY);
+	line(sprintrc(rc), "openat(-1, \"x\", 0)");
+	rc = syscall(__NR_openat, -1, "x", O_WRONLY | O_CREAT, 0640);
+	line(sprintrc(rc), "openat(-1, \"x\", 0x41, 0640)");
+	rc = syscall(__NR_openat, AT_FDCWD, "x", O_RDONLY);
+	line(sprintrc(rc), "openat(-100, \"x\", 0)");
+	printf("+++ exited with 0 +++\n");
+	return 0;
+}
