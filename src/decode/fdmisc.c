@@ -79,7 +79,7 @@ int dec_signalfd4(struct dctx *d)
 int dec_memfd_create(struct dctx *d)
 {
 	unsigned flags = (unsigned)arg(d, 1);
-	unsigned huge = flags & (MFD_HUGE_MASK_ << MFD_HUGE_SHIFT_);
+	unsigned huge = flags & ((unsigned)MFD_HUGE_MASK_ << MFD_HUGE_SHIFT_);
 	int style = d->o->xlat_style;
 	struct strbuf sb = {0};
 

@@ -52,7 +52,7 @@ int dec_shmget(struct dctx *d)
 {
 	unsigned v = (unsigned)arg(d, 2);
 	unsigned flags = v & ~0777u;
-	unsigned huge = flags & (SHM_HUGE_MASK_ << SHM_HUGE_SHIFT_);
+	unsigned huge = flags & ((unsigned)SHM_HUGE_MASK_ << SHM_HUGE_SHIFT_);
 	struct strbuf sb = {0};
 
 	print_key(d, arg(d, 0));
