@@ -7,11 +7,11 @@
 #include "version.h"
 
 static const struct command commands[] = {
-	{"trace", cmd_trace, "trace system calls and signals (strace)"},
-	{"fds", cmd_fds, "open files and sockets of processes (lsof)"},
-	{"ps", cmd_ps, "one process at a glance: state, memory, threads, limits, fds"},
-	{"help", cmd_help, "show help for a command"},
-	{"version", cmd_version, "print version and compiled-in features"},
+    {"trace", cmd_trace, "trace system calls and signals (strace)"},
+    {"fds", cmd_fds, "open files and sockets of processes (lsof)"},
+    {"ps", cmd_ps, "one process at a glance: state, memory, threads, limits, fds"},
+    {"help", cmd_help, "show help for a command"},
+    {"version", cmd_version, "print version and compiled-in features"},
 };
 
 const struct command *command_find(const char *name)

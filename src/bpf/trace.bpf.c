@@ -12,11 +12,11 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-#define SIGKILL 9
-#define SI_USER 0
-#define SI_KERNEL 0x80
-#define NR_execve 59
-#define NR_execveat 322
+#define SIGKILL		     9
+#define SI_USER		     0
+#define SI_KERNEL	     0x80
+#define NR_execve	     59
+#define NR_execveat	     322
 #define TRACE_SIGNAL_IGNORED 1
 
 /* Set by user space before load. */
@@ -153,10 +153,10 @@ static __always_inline __u32 rec_size(struct task_st *st)
 struct cap_ctx {
 	struct task_st *st;
 	const volatile struct scry_capop *op;
-	__u64 addr;	/* array base */
-	__u64 remain;	/* CK_IOVEC at exit: bytes of ret not yet given out */
-	__u32 n;	/* elements */
-	__u8 flags;	/* SCF_EXIT */
+	__u64 addr;   /* array base */
+	__u64 remain; /* CK_IOVEC at exit: bytes of ret not yet given out */
+	__u32 n;      /* elements */
+	__u8 flags;   /* SCF_EXIT */
 	__u8 fault;
 	__u8 stop;
 };
@@ -375,14 +375,14 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 
 /* ---- what an fd refers to (-y, -P): d_path done by hand, tracepoints may not call it ---- */
 
-#define SOCKFS_MAGIC 0x534F434B
-#define PIPEFS_MAGIC 0x50495045
+#define SOCKFS_MAGIC	    0x534F434B
+#define PIPEFS_MAGIC	    0x50495045
 #define ANON_INODE_FS_MAGIC 0x09041934
 
 /* The path is captured as its components, leaf first, each in a slot of SLOT bytes: its
  * length, then its name. User space joins them (bpf_fd_describe). Fixed slots keep the
  * verifier's view of the loop simple. */
-#define SLOT 64
+#define SLOT  64
 #define DEPTH 32
 
 struct walk {
@@ -491,7 +491,8 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 		else if (magic == PIPEFS_MAGIC)
 			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "pipe:[%lu]", data, 8);
 		else if (magic == ANON_INODE_FS_MAGIC)
-			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "anon_inode:%s", &data[1], 8);
+			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "anon_inode:%s", &data[1],
+					 8);
 		else
 			n = 0;
 		if (n > 0) {
@@ -500,7 +501,8 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 		}
 	}
 	struct dentry *leaf = w.d;
-	bool deleted = f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
+	bool deleted =
+	    f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
 	/* slots start at 64: byte 0 is the kind */
 	w.pb = (void *)w.pb + SLOT;
 	bpf_loop(DEPTH, walk_one, &w, 0);
@@ -522,8 +524,8 @@ static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct 
 }
 
 /* Runs capture op i of plan p if it belongs to this phase. Returns -1 on a fault. */
-static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p,
-				      int i, bool at_exit, __s64 ret)
+static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p, int i,
+				      bool at_exit, __s64 ret)
 {
 	const volatile struct scry_capop *op = &p->ops[i & 15];
 	__u8 kind = op->kind;
@@ -533,7 +535,7 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 	if (i >= p->nops || kind == CK_NONE || (bool)op->at_exit != at_exit)
 		return 0;
 	if (at_exit && ret < 0)
-		return 0; /* outputs of a failed call print as addresses */
+		return 0;		  /* outputs of a failed call print as addresses */
 	addr = st->rec.args[op->arg & 7]; /* user space keeps arg < 6 */
 	len = st->rec.args[op->lenarg & 7];
 	if (kind == CK_FDPATH)
@@ -562,8 +564,8 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		__u64 to_page = 4096 - (addr & 4095);
 		__u32 used0 = st->used, rflags0 = st->rec.flags;
 		__u16 ncaps0 = st->rec.ncaps;
-		if (cap_mem(st, addr, to_page + 4096 < op->max ? to_page + 4096 : op->max,
-			    op->max, flags) == 0)
+		if (cap_mem(st, addr, to_page + 4096 < op->max ? to_page + 4096 : op->max, op->max,
+			    flags) == 0)
 			return 0;
 		st->used = used0; /* drop the failed try */
 		st->rec.ncaps = ncaps0;
@@ -635,8 +637,8 @@ static long fdpath_one(__u64 i, struct ops_ctx *x)
 static __always_inline void capture(struct task_st *st, const volatile struct scry_plan *p,
 				    bool at_exit, __s64 ret, __u32 only, bool refetch)
 {
-	struct ops_ctx x = {.st = st, .p = p, .ret = ret, .only = only, .at_exit = at_exit,
-			    .refetch = refetch};
+	struct ops_ctx x = {
+	    .st = st, .p = p, .ret = ret, .only = only, .at_exit = at_exit, .refetch = refetch};
 
 	bpf_loop(SCRY_NOPS, capture_one, &x, 0);
 	if (p->flags & SP_FDPATH)
@@ -825,8 +827,8 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 	bool thread = child->tgid == ptgid;
 	if (!follow) {
 		if (thread) {
-			struct task_st *st = bpf_task_storage_get(&tasks, child, 0,
-								  BPF_LOCAL_STORAGE_GET_F_CREATE);
+			struct task_st *st =
+			    bpf_task_storage_get(&tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 			if (st)
 				st->flags = TS_IGNORE;
 			else
@@ -951,8 +953,7 @@ static __always_inline bool default_fatal(struct task_struct *task, int sig)
 
 	if ((not_fatal >> (sig - 1)) & 1)
 		return false;
-	bpf_probe_read_kernel(&handler, sizeof(handler),
-			      &sh->action[(sig - 1) & 63].sa.sa_handler);
+	bpf_probe_read_kernel(&handler, sizeof(handler), &sh->action[(sig - 1) & 63].sa.sa_handler);
 	return handler == NULL; /* SIG_DFL */
 }
 
@@ -970,10 +971,8 @@ int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct ta
 	__u32 tgid = task->tgid;
 	if (!traced(tgid))
 		return 0;
-	struct task_st *st = bpf_task_storage_get(&tasks, task, 0,
-						  result == TRACE_SIGNAL_IGNORED
-							  ? 0
-							  : BPF_LOCAL_STORAGE_GET_F_CREATE);
+	struct task_st *st = bpf_task_storage_get(
+	    &tasks, task, 0, result == TRACE_SIGNAL_IGNORED ? 0 : BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (st && (st->flags & TS_IGNORE))
 		return 0;
 	struct scry_life l = {.type = SR_SIGNAL, .size = sizeof(l)};
@@ -1002,7 +1001,8 @@ int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct ta
 	if (st && (st->flags & TS_IN)) {
 		__u32 n = st->npend;
 		if (n < SCRY_NPEND) {
-			__builtin_memcpy(st->pend[n & (SCRY_NPEND - 1)], l.siginfo, sizeof(l.siginfo));
+			__builtin_memcpy(st->pend[n & (SCRY_NPEND - 1)], l.siginfo,
+					 sizeof(l.siginfo));
 			st->npend = n + 1;
 		} else {
 			lose(SL_SIGNAL);

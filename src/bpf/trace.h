@@ -7,15 +7,15 @@
 #include <linux/types.h>
 #endif
 
-#define SCRY_NR_MAX 1024	     /* syscall numbers with a plan and a counter */
-#define SCRY_PID_MAX (1u << 22)	     /* kernel's PID_MAX_LIMIT on 64-bit */
-#define SCRY_REC_DATA 16384	     /* capture bytes one record may carry (power of 2) */
-#define SCRY_CAP_MAX 8192	     /* a single capture is shorter than this (power of 2) */
-#define SCRY_PATH_CAP 4098	     /* a path: PATH_MAX + 1 bytes and the NUL */
-#define SCRY_STRV_MAX 1024	     /* pointers of an argv/envp array looked at */
-#define SCRY_IOV_MAX 64		     /* iovec elements captured */
-#define SCRY_FDPATH_MAX 2048     /* bytes of an fd's path capture */
-#define SCRY_NPEND 4		     /* ignored signals held until the syscall returns */
+#define SCRY_NR_MAX	  1024	      /* syscall numbers with a plan and a counter */
+#define SCRY_PID_MAX	  (1u << 22)  /* kernel's PID_MAX_LIMIT on 64-bit */
+#define SCRY_REC_DATA	  16384	      /* capture bytes one record may carry (power of 2) */
+#define SCRY_CAP_MAX	  8192	      /* a single capture is shorter than this (power of 2) */
+#define SCRY_PATH_CAP	  4098	      /* a path: PATH_MAX + 1 bytes and the NUL */
+#define SCRY_STRV_MAX	  1024	      /* pointers of an argv/envp array looked at */
+#define SCRY_IOV_MAX	  64	      /* iovec elements captured */
+#define SCRY_FDPATH_MAX	  2048	      /* bytes of an fd's path capture */
+#define SCRY_NPEND	  4	      /* ignored signals held until the syscall returns */
 #define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
 
 /* What to do with a syscall (plan.mode). */
@@ -27,7 +27,7 @@ enum scry_mode {
 
 /* plan.flags */
 enum {
-	SP_ENTRY = 1 << 0, /* send the entry at once: blocks, never returns, or changes the task */
+	SP_ENTRY = 1 << 0,  /* send the entry at once: blocks, never returns, or changes the task */
 	SP_FDPATH = 1 << 1, /* has CK_FDPATH ops */
 };
 
@@ -53,13 +53,13 @@ enum scry_cap_kind {
 
 struct scry_capop {
 	__u8 kind;
-	__u8 arg;	/* the argument holding the address */
-	__u8 lenarg;	/* the argument holding a length or count */
-	__u8 at_exit;	/* 0: at entry (inputs), 1: at exit (outputs, not on error) */
-	__u16 elem;	/* CK_ARRAY: element size; CK_STRV and CK_IOVEC: elements whose
-			 * strings or buffers are captured */
-	__u16 nmax;	/* CK_STRV: pointers captured (the NULL included) */
-	__u32 max;	/* byte limit (-s for strings and buffers) */
+	__u8 arg;     /* the argument holding the address */
+	__u8 lenarg;  /* the argument holding a length or count */
+	__u8 at_exit; /* 0: at entry (inputs), 1: at exit (outputs, not on error) */
+	__u16 elem;   /* CK_ARRAY: element size; CK_STRV and CK_IOVEC: elements whose
+		       * strings or buffers are captured */
+	__u16 nmax;   /* CK_STRV: pointers captured (the NULL included) */
+	__u32 max;    /* byte limit (-s for strings and buffers) */
 };
 
 #define SCRY_NOPS 10
@@ -96,7 +96,7 @@ struct scry_rec {
 	__u32 size; /* bytes, this header included */
 	__u32 tid;
 	__u32 tgid;
-	__u32 seq;  /* per task: which syscall of that task */
+	__u32 seq; /* per task: which syscall of that task */
 	__u32 flags;
 	__s64 nr;
 	__u64 args[6];
@@ -104,13 +104,13 @@ struct scry_rec {
 	__u64 ip;
 	__u64 t_enter; /* CLOCK_MONOTONIC ns */
 	__u64 t_exit;
-	__u64 cpu_ns;  /* system time the call took (-c) */
+	__u64 cpu_ns; /* system time the call took (-c) */
 };
 
 /* scry_cap.flags */
 enum {
-	SCF_EXIT = 1 << 0,  /* captured at exit (the syscall's outputs) */
-	SCF_FAULT = 1 << 1, /* nothing could be read */
+	SCF_EXIT = 1 << 0,   /* captured at exit (the syscall's outputs) */
+	SCF_FAULT = 1 << 1,  /* nothing could be read */
 	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
 };
 
@@ -146,10 +146,10 @@ struct scry_count {
 
 /* Events that could not be delivered or captured: counted, never silent. */
 enum {
-	SL_RING = 0,	/* ring buffer full: a record was dropped */
-	SL_NOMEM = 1,	/* no task storage for a thread: its syscalls were not seen */
-	SL_FAULT = 2,	/* memory the kernel could not read without faulting */
-	SL_TOOBIG = 3,	/* captures cut because the record was full */
-	SL_SIGNAL = 4,	/* ignored signals beyond SCRY_NPEND while in a syscall */
+	SL_RING = 0,   /* ring buffer full: a record was dropped */
+	SL_NOMEM = 1,  /* no task storage for a thread: its syscalls were not seen */
+	SL_FAULT = 2,  /* memory the kernel could not read without faulting */
+	SL_TOOBIG = 3, /* captures cut because the record was full */
+	SL_SIGNAL = 4, /* ignored signals beyond SCRY_NPEND while in a syscall */
 	SL_N = 5,
 };

@@ -56,8 +56,8 @@ int fds_endpoints_load(struct endpoints *e)
 			}
 			struct endpoint *ep = &e->v[e->n++];
 
-			*ep = (struct endpoint){.ino = of->sock_ino, .pid = pf.pid, .fd = of->fd,
-						.mode = of->mode};
+			*ep = (struct endpoint){
+			    .ino = of->sock_ino, .pid = pf.pid, .fd = of->fd, .mode = of->mode};
 			snprintf(ep->comm, sizeof(ep->comm), "%.15s", pf.comm);
 		}
 		proc_files_free(&pf);
@@ -124,7 +124,8 @@ static int tuple_cmp(const struct sock_entry *a, const struct sock_entry *b)
 
 static int tuple_qcmp(const void *a, const void *b)
 {
-	return tuple_cmp(*(const struct sock_entry *const *)a, *(const struct sock_entry *const *)b);
+	return tuple_cmp(*(const struct sock_entry *const *)a,
+			 *(const struct sock_entry *const *)b);
 }
 
 static int tuple_index_build(struct tuple_index *ti, const struct netns_tables *nt)
@@ -151,11 +152,10 @@ static int tuple_index_build(struct tuple_index *ti, const struct netns_tables *
 	return 0;
 }
 
-static const struct sock_entry *tuple_peer(const struct tuple_index *ti,
-					   const struct sock_entry *s)
+static const struct sock_entry *tuple_peer(const struct tuple_index *ti, const struct sock_entry *s)
 {
-	struct sock_entry key = {.family = s->family, .proto = s->proto, .lport = s->rport,
-				 .rport = s->lport};
+	struct sock_entry key = {
+	    .family = s->family, .proto = s->proto, .lport = s->rport, .rport = s->lport};
 	const struct sock_entry *k = &key, **hit;
 
 	memcpy(key.laddr, s->raddr, 16);
@@ -189,7 +189,7 @@ static uint64_t other_end(const struct fds_row *row, struct tuple_index *ti,
 }
 
 int fds_add_endpoints(const struct endpoints *e, struct tuple_index *ti,
-			 const struct netns_tables *nt, struct fds_row *row)
+		      const struct netns_tables *nt, struct fds_row *row)
 {
 	char prefix[40];
 	uint64_t ino = other_end(row, ti, nt, prefix, sizeof(prefix));
@@ -238,4 +238,3 @@ int fds_collect_other_ends(const struct fds_row *rows, size_t n, const struct en
 		qsort(out->v, out->n, sizeof(*out->v), pidfd_cmp);
 	return 0;
 }
-

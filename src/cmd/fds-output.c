@@ -14,7 +14,7 @@
 #include "proc/limits.h"
 #include "proc/procfs.h"
 
-#define CMD_LIMIT 9	/* lsof prints the first 9 characters of the command */
+#define CMD_LIMIT 9 /* lsof prints the first 9 characters of the command */
 
 static size_t max_sz(size_t a, size_t b)
 {
@@ -56,8 +56,8 @@ static char mode_char(const struct fds_row *r)
 
 void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 {
-	size_t wcmd = 7, wpid = 3, wtid = 3, wtcmd = 7, wuser = 4, wfd = 2, wtype = 4, wdev = 6, wsz = 8,
-	       wnode = 4;
+	size_t wcmd = 7, wpid = 3, wtid = 3, wtcmd = 7, wuser = 4, wfd = 2, wtype = 4, wdev = 6,
+	       wsz = 8, wnode = 4;
 	char buf[32];
 
 	if (n == 0)
@@ -155,7 +155,8 @@ void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields)
 			printf("t%s%c", r->type, term);
 		if (want(fields, 'G') && of->has_fdinfo)
 			printf("G0x%x;0x0%c", of->fi.flags, term);
-		bool devnum = of->has_stat || of->remote || of->slot == OF_MEM || of->slot == OF_DEL;
+		bool devnum =
+		    of->has_stat || of->remote || of->slot == OF_MEM || of->slot == OF_DEL;
 
 		if (want(fields, 'd') && !devnum && r->device[0])
 			printf("d%s%c", r->device, term);
@@ -244,7 +245,8 @@ void fds_print_json(const struct fds_row *rows, size_t n)
 			static const uint8_t zero[16];
 
 			json_str(&sb, "protocol", r->proto);
-			fds_format_endpoint(b, sizeof(b), s->family, s->laddr, s->lport, r->proto, &o);
+			fds_format_endpoint(b, sizeof(b), s->family, s->laddr, s->lport, r->proto,
+					    &o);
 			json_str(&sb, "local", b);
 			if (s->rport || memcmp(s->raddr, zero, 16)) {
 				fds_format_endpoint(b, sizeof(b), s->family, s->raddr, s->rport,
@@ -462,8 +464,9 @@ static void summary_one(const struct fds_row *rows, size_t n)
 
 		snprintf(s, sizeof(s), "%" PRIu64, nofile->soft);
 		snprintf(h, sizeof(h), "%" PRIu64, nofile->hard);
-		printf(" (RLIMIT_NOFILE soft %s, hard %s", nofile->soft == LIMIT_UNLIMITED ?
-		       "unlimited" : s, nofile->hard == LIMIT_UNLIMITED ? "unlimited" : h);
+		printf(" (RLIMIT_NOFILE soft %s, hard %s",
+		       nofile->soft == LIMIT_UNLIMITED ? "unlimited" : s,
+		       nofile->hard == LIMIT_UNLIMITED ? "unlimited" : h);
 		if (nofile->soft != LIMIT_UNLIMITED && nofile->soft)
 			printf("; %.0f%% used", 100.0 * (double)nfd / (double)nofile->soft);
 		putchar(')');

@@ -48,10 +48,10 @@ static void load_proc_net(struct sock_table *t, int dirfd)
 		const char *path;
 		int family, proto;
 	} inet[] = {
-		{"net/tcp", AF_INET, IPPROTO_TCP},
-		{"net/tcp6", AF_INET6, IPPROTO_TCP},
-		{"net/udp", AF_INET, IPPROTO_UDP},
-		{"net/udp6", AF_INET6, IPPROTO_UDP},
+	    {"net/tcp", AF_INET, IPPROTO_TCP},
+	    {"net/tcp6", AF_INET6, IPPROTO_TCP},
+	    {"net/udp", AF_INET, IPPROTO_UDP},
+	    {"net/udp6", AF_INET6, IPPROTO_UDP},
 	};
 	for (size_t i = 0; i < sizeof(inet) / sizeof(inet[0]); i++) {
 		_cleanup_fclose_ FILE *f = proc_fopenat(dirfd, inet[i].path);
@@ -67,9 +67,9 @@ static void load_table(struct sock_table *t, int dirfd, bool own_ns, bool peers)
 		const char *path;
 		int (*parse)(FILE *f, struct sock_table *t);
 	} others[] = {
-		{"net/unix", proc_net_unix_parse},
-		{"net/netlink", proc_net_netlink_parse},
-		{"net/packet", proc_net_packet_parse},
+	    {"net/unix", proc_net_unix_parse},
+	    {"net/netlink", proc_net_netlink_parse},
+	    {"net/packet", proc_net_packet_parse},
 	};
 	/* SCRY_NO_SOCK_DIAG: take the /proc/net path, for tests and for kernels without it */
 	bool diag = own_ns && !getenv("SCRY_NO_SOCK_DIAG");
@@ -177,7 +177,8 @@ static const char *host_name(int family, const uint8_t *addr, const struct fds_o
 		}
 		char h[NI_MAXHOST];
 
-		if (getnameinfo((struct sockaddr *)&ss, sl, h, sizeof(h), NULL, 0, NI_NAMEREQD) == 0)
+		if (getnameinfo((struct sockaddr *)&ss, sl, h, sizeof(h), NULL, 0, NI_NAMEREQD) ==
+		    0)
 			snprintf(out, sizeof(cache[slot].name), "%s", h);
 	}
 	return out;
@@ -212,21 +213,27 @@ void fds_format_endpoint(char *buf, size_t len, int family, const uint8_t *addr,
 static const char *unix_type_name(int type)
 {
 	switch (type) {
-	case SOCK_STREAM: return "STREAM";
-	case SOCK_DGRAM: return "DGRAM";
-	case SOCK_SEQPACKET: return "SEQPACKET";
-	case SOCK_RAW: return "RAW";
-	case SOCK_RDM: return "RDM";
-	default: return "?";
+	case SOCK_STREAM:
+		return "STREAM";
+	case SOCK_DGRAM:
+		return "DGRAM";
+	case SOCK_SEQPACKET:
+		return "SEQPACKET";
+	case SOCK_RAW:
+		return "RAW";
+	case SOCK_RDM:
+		return "RDM";
+	default:
+		return "?";
 	}
 }
 
 static const char *unix_state_name(int s)
 {
 	static const char *const names[] = {
-		[UNIX_UNCONNECTED] = "UNCONNECTED",	[UNIX_CONNECTING] = "CONNECTING",
-		[UNIX_CONNECTED] = "CONNECTED",		[UNIX_DISCONNECTING] = "DISCONNECTING",
-		[UNIX_LISTEN] = "LISTEN",
+	    [UNIX_UNCONNECTED] = "UNCONNECTED", [UNIX_CONNECTING] = "CONNECTING",
+	    [UNIX_CONNECTED] = "CONNECTED",	[UNIX_DISCONNECTING] = "DISCONNECTING",
+	    [UNIX_LISTEN] = "LISTEN",
 	};
 	return s >= 0 && s <= UNIX_LISTEN ? names[s] : "?";
 }
@@ -234,12 +241,17 @@ static const char *unix_state_name(int s)
 static const char *netlink_name(int proto, char *buf, size_t len)
 {
 	static const char *const names[] = {
-		[0] = "ROUTE",	      [1] = "UNUSED",	    [2] = "USERSOCK",	   [3] = "FIREWALL",
-		[4] = "SOCK_DIAG",    [5] = "NFLOG",	    [6] = "XFRM",	   [7] = "SELINUX",
-		[8] = "ISCSI",	      [9] = "AUDIT",	    [10] = "FIB_LOOKUP",   [11] = "CONNECTOR",
-		[12] = "NETFILTER",   [13] = "IP6_FW",	    [14] = "DNRTMSG",
-		[15] = "KOBJECT_UEVENT", [16] = "GENERIC",  [18] = "SCSITRANSPORT",
-		[19] = "ECRYPTFS",    [20] = "RDMA",	    [21] = "CRYPTO",	   [22] = "SMC",
+	    [0] = "ROUTE",	 [1] = "UNUSED",
+	    [2] = "USERSOCK",	 [3] = "FIREWALL",
+	    [4] = "SOCK_DIAG",	 [5] = "NFLOG",
+	    [6] = "XFRM",	 [7] = "SELINUX",
+	    [8] = "ISCSI",	 [9] = "AUDIT",
+	    [10] = "FIB_LOOKUP", [11] = "CONNECTOR",
+	    [12] = "NETFILTER",	 [13] = "IP6_FW",
+	    [14] = "DNRTMSG",	 [15] = "KOBJECT_UEVENT",
+	    [16] = "GENERIC",	 [18] = "SCSITRANSPORT",
+	    [19] = "ECRYPTFS",	 [20] = "RDMA",
+	    [21] = "CRYPTO",	 [22] = "SMC",
 	};
 	if (proto >= 0 && proto < (int)(sizeof(names) / sizeof(names[0])) && names[proto])
 		return names[proto];
@@ -252,8 +264,8 @@ static const char *packet_proto_name(int proto, char *buf, size_t len)
 	static const struct {
 		int proto;
 		const char *name;
-	} names[] = {{0x0003, "ALL"}, {0x0800, "IP"}, {0x0806, "ARP"}, {0x86dd, "IPV6"},
-		     {0x8100, "8021Q"}, {0x88cc, "LLDP"}};
+	} names[] = {{0x0003, "ALL"},  {0x0800, "IP"},	  {0x0806, "ARP"},
+		     {0x86dd, "IPV6"}, {0x8100, "8021Q"}, {0x88cc, "LLDP"}};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (names[i].proto == proto)
@@ -272,7 +284,7 @@ static void offset(char *buf, size_t len, uint64_t pos)
 	char t[32];
 
 	snprintf(t, sizeof(t), "0t%" PRIu64, pos);
-	if (strlen(t) > 10)	/* lsof: more than 8 decimal digits turn to hex */
+	if (strlen(t) > 10) /* lsof: more than 8 decimal digits turn to hex */
 		snprintf(t, sizeof(t), "0x%" PRIx64, pos);
 	snprintf(buf, len, "%s", t);
 }
@@ -342,7 +354,8 @@ static int build_socket(struct fds_row *row, const struct proc_files *pf,
 	case AF_PACKET:
 		row->type = "pack";
 		snprintf(row->device, sizeof(row->device), "%" PRIu64, of->sock_ino);
-		snprintf(row->node, sizeof(row->node), "%s", packet_proto_name(s->proto, t, sizeof(t)));
+		snprintf(row->node, sizeof(row->node), "%s",
+			 packet_proto_name(s->proto, t, sizeof(t)));
 		snprintf(row->proto, sizeof(row->proto), "%.7s", row->node);
 		snprintf(name, sizeof(name), "type=SOCK_%s", unix_type_name(s->type));
 		break;
@@ -374,10 +387,10 @@ static int build_anon(struct fds_row *row, const struct open_file *of)
 static const char *kind_type(enum of_kind k)
 {
 	static const char *const names[] = {
-		[OFK_UNKNOWN] = "unknown", [OFK_REG] = "REG",	 [OFK_DIR] = "DIR",
-		[OFK_CHR] = "CHR",	   [OFK_BLK] = "BLK",	 [OFK_FIFO] = "FIFO",
-		[OFK_PIPE] = "FIFO",	   [OFK_SOCK] = "sock",	 [OFK_ANON] = "a_inode",
-		[OFK_MEMFD] = "memfd",	   [OFK_LINK] = "LINK",
+	    [OFK_UNKNOWN] = "unknown", [OFK_REG] = "REG",   [OFK_DIR] = "DIR",
+	    [OFK_CHR] = "CHR",	       [OFK_BLK] = "BLK",   [OFK_FIFO] = "FIFO",
+	    [OFK_PIPE] = "FIFO",       [OFK_SOCK] = "sock", [OFK_ANON] = "a_inode",
+	    [OFK_MEMFD] = "memfd",     [OFK_LINK] = "LINK",
 	};
 	return names[k];
 }
@@ -385,11 +398,17 @@ static const char *kind_type(enum of_kind k)
 int fds_row_build(struct fds_row *row, const struct proc_files *pf, const struct open_file *of,
 		  const struct sock_entry *sock, const struct fds_opts *o)
 {
-	static const char *const slots[] = {[OF_CWD] = "cwd", [OF_RTD] = "rtd", [OF_TXT] = "txt",
-					    [OF_MEM] = "mem", [OF_DEL] = "DEL"};
+	static const char *const slots[] = {[OF_CWD] = "cwd",
+					    [OF_RTD] = "rtd",
+					    [OF_TXT] = "txt",
+					    [OF_MEM] = "mem",
+					    [OF_DEL] = "DEL"};
 	char name[4200];
 
-	*row = (struct fds_row){.proc = pf, .of = of, .sock = sock, .mode = of->mode,
+	*row = (struct fds_row){.proc = pf,
+				.of = of,
+				.sock = sock,
+				.mode = of->mode,
 				.lock = of->has_fdinfo ? of->fi.lock : ' '};
 	if (of->slot == OF_FD && of->fd >= 0)
 		snprintf(row->fd, sizeof(row->fd), "%d", of->fd);
@@ -400,16 +419,16 @@ int fds_row_build(struct fds_row *row, const struct proc_files *pf, const struct
 	row->type = kind_type(of->kind);
 
 	if (of->err) {
-		static const char *const links[] = {[OF_CWD] = "cwd", [OF_RTD] = "root",
-						    [OF_TXT] = "exe"};
+		static const char *const links[] = {
+		    [OF_CWD] = "cwd", [OF_RTD] = "root", [OF_TXT] = "exe"};
 
 		row->type = "unknown";
 		if (of->slot == OF_FD && of->fd < 0)
 			snprintf(name, sizeof(name), "/proc/%d/fd (opendir: %s)", pf->pid,
 				 strerror(-of->err));
 		else if (of->slot == OF_FD)
-			snprintf(name, sizeof(name), "/proc/%d/fd/%d (readlink: %s)", pf->pid, of->fd,
-				 strerror(-of->err));
+			snprintf(name, sizeof(name), "/proc/%d/fd/%d (readlink: %s)", pf->pid,
+				 of->fd, strerror(-of->err));
 		else if (of->err == -ENOENT)
 			snprintf(name, sizeof(name), "/proc/%d/%s", pf->pid,
 				 of->slot < OF_MEM ? links[of->slot] : "maps");

@@ -49,7 +49,7 @@ int fds_parse_long(const char *s, long *v)
 
 /* Splits a comma list and calls fn on each element with its ^ stripped. */
 int fds_sel_each(struct fds_ctx *c, int kind, const char *list,
-		int (*fn)(struct fds_ctx *c, int kind, const char *s, bool neg))
+		 int (*fn)(struct fds_ctx *c, int kind, const char *s, bool neg))
 {
 	_cleanup_free_ char *dup = strdup(list);
 	char *save = NULL;
@@ -90,7 +90,8 @@ int fds_sel_user(struct fds_ctx *c, int kind, const char *s, bool neg)
 		}
 		v = pw->pw_uid;
 	}
-	return fds_sel_add(&c->sel[SEL_USER], (struct item){.text = strdup(s), .neg = neg, .lo = v});
+	return fds_sel_add(&c->sel[SEL_USER],
+			   (struct item){.text = strdup(s), .neg = neg, .lo = v});
 }
 
 int fds_sel_cmd(struct fds_ctx *c, const char *s)
@@ -121,8 +122,11 @@ int fds_sel_cmd(struct fds_ctx *c, const char *s)
 
 int fds_sel_fd(struct fds_ctx *c, int kind, const char *s, bool neg)
 {
-	static const char *const slots[] = {[OF_CWD] = "cwd", [OF_RTD] = "rtd", [OF_TXT] = "txt",
-					    [OF_MEM] = "mem", [OF_DEL] = "DEL"};
+	static const char *const slots[] = {[OF_CWD] = "cwd",
+					    [OF_RTD] = "rtd",
+					    [OF_TXT] = "txt",
+					    [OF_MEM] = "mem",
+					    [OF_DEL] = "DEL"};
 	struct item it = {.text = strdup(s), .neg = neg};
 	const char *dash = strchr(s, '-');
 
@@ -216,7 +220,8 @@ int fds_sel_inet(struct fds_ctx *c, const char *spec)
 			if (ai->ai_family == AF_INET)
 				memcpy(it.addr, &((struct sockaddr_in *)ai->ai_addr)->sin_addr, 4);
 			else
-				memcpy(it.addr, &((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr, 16);
+				memcpy(it.addr, &((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr,
+				       16);
 			freeaddrinfo(ai);
 		}
 	}
@@ -269,8 +274,10 @@ int fds_sel_name(struct fds_ctx *c, const char *name)
 		log_error("cannot stat '%s': %s", name, strerror(e));
 		return -e;
 	}
-	struct item it = {.text = strdup(name), .dev_major = major(st.st_dev),
-			  .dev_minor = minor(st.st_dev), .ino = st.st_ino};
+	struct item it = {.text = strdup(name),
+			  .dev_major = major(st.st_dev),
+			  .dev_minor = minor(st.st_dev),
+			  .ino = st.st_ino};
 
 	/* a mount point: its parent is on another device (or it is the root) */
 	if (S_ISDIR(st.st_mode) && asprintf(&parent, "%s/..", name) >= 0) {
@@ -317,15 +324,14 @@ static bool match_dir(const struct item *it, const struct open_file *of)
 	size_t n = strlen(it->text);
 
 	/* by name, without a stat: a deleted file is in no directory any more */
-	if (!name || name[0] != '/' || of->kind == OFK_SOCK || of->kind == OFK_PIPE ||
-	    of->deleted)
+	if (!name || name[0] != '/' || of->kind == OFK_SOCK || of->kind == OFK_PIPE || of->deleted)
 		return false;
 	if (strcmp(it->text, "/") == 0)
 		n = 0;
 	else if (strncmp(name, it->text, n) != 0 || (name[n] != '/' && name[n] != '\0'))
 		return false;
 	if (name[n] == '\0')
-		return true;	/* the directory itself */
+		return true; /* the directory itself */
 	return it->recursive || !strchr(name + n + 1, '/');
 }
 
@@ -358,7 +364,7 @@ int fds_proc_sel(struct sel *s, int kind, const struct proc_files *pf, bool mark
 
 	for (size_t i = 0; i < s->n; i++) {
 		struct item *it = &s->v[i];
-		bool m = kind == SEL_PID  ? it->lo == pf->pid
+		bool m = kind == SEL_PID    ? it->lo == pf->pid
 			 : kind == SEL_USER ? it->lo == (long)pf->uid
 					    : match_cmd(it, pf->comm);
 
@@ -375,13 +381,13 @@ int fds_proc_sel(struct sel *s, int kind, const struct proc_files *pf, bool mark
 
 /* File-level: does the file match selection kind? Marks the items it matched. */
 bool fds_file_sel(struct sel *s, int kind, const struct open_file *of,
-		     const struct sock_entry *sock)
+		  const struct sock_entry *sock)
 {
 	bool hit = false, pos = false;
 
 	for (size_t i = 0; i < s->n; i++) {
 		struct item *it = &s->v[i];
-		bool m = kind == SEL_FD	     ? match_fd(it, of)
+		bool m = kind == SEL_FD	    ? match_fd(it, of)
 			 : kind == SEL_INET ? match_inet(it, sock)
 			 : kind == SEL_DIR  ? match_dir(it, of)
 					    : match_name(it, of);
@@ -397,12 +403,12 @@ bool fds_file_sel(struct sel *s, int kind, const struct open_file *of,
 			hit = true;
 		}
 	}
-	return hit || (!pos && s->n);	/* a list of exclusions only keeps the rest */
+	return hit || (!pos && s->n); /* a list of exclusions only keeps the rest */
 }
 
 /* Whether the row is listed. Exclusions always apply; the rest is OR, or AND with -a. */
 bool fds_selected(struct fds_ctx *c, const struct proc_files *pf, const struct open_file *of,
-		     const struct sock_entry *sock)
+		  const struct sock_entry *sock)
 {
 	bool any_given = false, any = false, all = true;
 
@@ -460,7 +466,7 @@ bool fds_fd_filter(int fd, void *ud)
 	for (int k = 0; k < SEL_MAX; k++)
 		if (k != SEL_FD && k != SEL_PID && c->sel[k].given && !c->and)
 			return true;
-	if (!c->and && c->sel[SEL_PID].given && !s->neg_only)
+	if (!c->and &&c->sel[SEL_PID].given && !s->neg_only)
 		return true;
 	for (size_t i = 0; i < s->n; i++)
 		if (match_fd(&s->v[i], &of))
@@ -468,18 +474,17 @@ bool fds_fd_filter(int fd, void *ud)
 	return s->neg_only;
 }
 
-
 int fds_report_not_found(struct fds_ctx *c)
 {
-	static const char *const what[] = {[SEL_PID] = "process", [SEL_CMD] = "command",
-					   [SEL_USER] = "user", [SEL_FD] = "fd",
-					   [SEL_INET] = "internet address", [SEL_DIR] = "directory",
-					   [SEL_NAME] = "file"};
+	static const char *const what[] = {
+	    [SEL_PID] = "process", [SEL_CMD] = "command",	    [SEL_USER] = "user",
+	    [SEL_FD] = "fd",	   [SEL_INET] = "internet address", [SEL_DIR] = "directory",
+	    [SEL_NAME] = "file"};
 	int missing = 0;
 
 	for (int k = 0; k < SEL_MAX; k++) {
 		if (k == SEL_FD)
-			continue;	/* lsof does not report fds that are not open */
+			continue; /* lsof does not report fds that are not open */
 		for (size_t i = 0; i < c->sel[k].n; i++) {
 			struct item *it = &c->sel[k].v[i];
 
@@ -506,4 +511,3 @@ void fds_ctx_free(struct fds_ctx *c)
 		free(c->sel[k].v);
 	}
 }
-

@@ -17,7 +17,8 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: scry fds [-anPtK] [-S [SECS]] [-p PIDS] [-c CMD] [-u USERS] [-d FDS] [-i [ADDR]]\n"
+		"usage: scry fds [-anPtK] [-S [SECS]] [-p PIDS] [-c CMD] [-u USERS] [-d FDS] [-i "
+		"[ADDR]]\n"
 		"                [+d DIR] [+D DIR] [-F [FIELDS]] [-r|+r [SECS]] [+E]\n"
 		"                [--json | --summary] [NAME...]\n\n"
 		"List the files and sockets processes hold, in lsof's format.\n\n"
@@ -93,7 +94,8 @@ static int list_process(struct fds_ctx *c, struct listing *l, pid_t pid, bool en
 	if (c->summary)
 		flags |= PF_NO_MAPS;
 	/* the G field and --json need every fd's flags and offset */
-	if (c->json || (c->fields && (!c->fields[strspn(c->fields, "0")] || strchr(c->fields, 'G'))))
+	if (c->json ||
+	    (c->fields && (!c->fields[strspn(c->fields, "0")] || strchr(c->fields, 'G'))))
 		flags |= PF_FDINFO;
 	if (endpoint_only)
 		flags |= PF_FDS_ONLY;
@@ -194,7 +196,7 @@ static int build_rows(struct fds_ctx *c, struct listing *l, struct netns_tables 
 				continue;
 			snprintf(path, sizeof(path), "task/%d/comm", tids[t]);
 			if (proc_read_file(dirfd, path, comm, sizeof(comm)) < 0)
-				continue;	/* the thread exited */
+				continue; /* the thread exited */
 			comm[strcspn(comm, "\n")] = '\0';
 			for (size_t i = first; i < last; i++) {
 				struct fds_row row = l->rows[i];
@@ -249,10 +251,10 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 			return log_error_errno((int)n, "cannot list processes in %s", proc_root);
 		for (ssize_t i = 0; i < n && r >= 0; i++) {
 			if (pids[i] == getpid())
-				continue;	/* lsof does not list itself either */
+				continue; /* lsof does not list itself either */
 			r = list_process(c, &l, pids[i], false);
 			if (r == -ESRCH || r == -EACCES || r == -EPERM || r == -EINVAL)
-				r = 0;	/* exited, or not ours to read: lsof skips it too */
+				r = 0; /* exited, or not ours to read: lsof skips it too */
 		}
 		free(pids);
 	} else {
@@ -263,7 +265,7 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 				continue;
 			r = list_process(c, &l, (pid_t)s->v[i].lo, false);
 			if (r == -ESRCH)
-				r = 0;	/* reported as not found below */
+				r = 0; /* reported as not found below */
 			else if (r < 0)
 				r = log_error_errno(r, "cannot read open files of process %ld",
 						    s->v[i].lo);
@@ -393,11 +395,21 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 			const char *rest = p + 1;
 
 			switch (plus ? -*p : *p) {
-			case 'a': c->and = true; continue;
-			case 'n': c->o.numeric_hosts = true; continue;
-			case 'P': c->o.numeric_ports = true; continue;
-			case 't': c->terse = true; continue;
-			case 'K': c->tasks = true; continue;
+			case 'a':
+				c->and = true;
+				continue;
+			case 'n':
+				c->o.numeric_hosts = true;
+				continue;
+			case 'P':
+				c->o.numeric_ports = true;
+				continue;
+			case 't':
+				c->terse = true;
+				continue;
+			case 'K':
+				c->tasks = true;
+				continue;
 			case 'S': {
 				long secs = 15;
 
@@ -405,17 +417,27 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 				if (!v && i + 1 < argc && argv[i + 1][0] >= '0' &&
 				    argv[i + 1][0] <= '9')
 					v = argv[++i];
-				if (v && (fds_parse_long(v, &secs) < 0 || secs < 1 || secs > 3600)) {
-					log_error("invalid stat timeout '%s'; give seconds, 1 to 3600", v);
+				if (v &&
+				    (fds_parse_long(v, &secs) < 0 || secs < 1 || secs > 3600)) {
+					log_error(
+					    "invalid stat timeout '%s'; give seconds, 1 to 3600",
+					    v);
 					return -EINVAL;
 				}
 				proc_files_remote_timeout_ms = (int)secs * 1000;
 				break;
 			}
-			case 'l': continue;	/* numeric uids: lsof's; the login name is printed */
-			case 'w': case 'b': continue;
-			case -'E': c->o.endpoints = true; continue;
-			case 'E': c->o.endpoints = false; continue;
+			case 'l':
+				continue; /* numeric uids: lsof's; the login name is printed */
+			case 'w':
+			case 'b':
+				continue;
+			case -'E':
+				c->o.endpoints = true;
+				continue;
+			case 'E':
+				c->o.endpoints = false;
+				continue;
 			case 'p':
 				if (!(v = required_arg(argc, argv, &i, rest, "-p")))
 					return -EINVAL;
@@ -438,20 +460,22 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 				break;
 			case -'d':
 			case -'D':
-				if (!(v = required_arg(argc, argv, &i, rest, *p == 'd' ? "+d" : "+D")))
+				if (!(v = required_arg(argc, argv, &i, rest,
+						       *p == 'd' ? "+d" : "+D")))
 					return -EINVAL;
 				r = fds_sel_dir(c, v, *p == 'D');
 				break;
 			case 'i':
-				v = *rest ? rest
+				v = *rest					     ? rest
 				    : (i + 1 < argc && looks_like_inet(argv[i + 1])) ? argv[++i]
-										       : NULL;
+										     : NULL;
 				if (v)
 					r = fds_sel_inet(c, v);
 				else
 					r = fds_sel_add(&c->sel[SEL_INET],
-						     (struct item){.text = strdup("(any)"),
-								   .port_lo = -1, .port_hi = -1});
+							(struct item){.text = strdup("(any)"),
+								      .port_lo = -1,
+								      .port_hi = -1});
 				break;
 			case 'F':
 				v = optional_arg(argc, argv, &i, rest);
@@ -467,20 +491,22 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 				    argv[i + 1][0] <= '9')
 					v = argv[++i];
 				if (v && (fds_parse_long(v, &secs) < 0 || secs < 1)) {
-					log_error("invalid repeat interval '%s'; give seconds >= 1", v);
+					log_error("invalid repeat interval '%s'; give seconds >= 1",
+						  v);
 					return -EINVAL;
 				}
 				c->repeat = (int)secs;
 				break;
 			}
 			default:
-				log_error("unknown option '%c%c'; 'scry fds --help' lists the options",
-					  plus ? '+' : '-', *p);
+				log_error(
+				    "unknown option '%c%c'; 'scry fds --help' lists the options",
+				    plus ? '+' : '-', *p);
 				return -EINVAL;
 			}
 			if (r < 0)
 				return r;
-			break;	/* the option consumed the rest of this word */
+			break; /* the option consumed the rest of this word */
 		}
 	}
 	bool any = false;

@@ -14,19 +14,19 @@
 struct fds_row {
 	const struct proc_files *proc;
 	const struct open_file *of;
-	const struct sock_entry *sock;	/* resolved socket, or NULL */
-	pid_t tid;			/* -K: the task, 0 for the process itself */
-	char tcmd[16];			/* -K: the task's command */
-	char fd[16];			/* "cwd", "3" */
+	const struct sock_entry *sock; /* resolved socket, or NULL */
+	pid_t tid;		       /* -K: the task, 0 for the process itself */
+	char tcmd[16];		       /* -K: the task's command */
+	char fd[16];		       /* "cwd", "3" */
 	char mode, lock;
 	const char *type;
 	char device[24];
 	char sizeoff[24];
 	char node[40];
-	char *name;			/* malloc'ed; without the state */
-	char tail[24];			/* " (LISTEN)" for the table; " " for UDP, as lsof */
-	const char *state;		/* TCP or unix state, for -F's TST= */
-	char proto[8];			/* "TCP", "UDP", packet protocol, or "" */
+	char *name;	   /* malloc'ed; without the state */
+	char tail[24];	   /* " (LISTEN)" for the table; " " for UDP, as lsof */
+	const char *state; /* TCP or unix state, for -F's TST= */
+	char proto[8];	   /* "TCP", "UDP", packet protocol, or "" */
 };
 
 struct fds_proc_list {
@@ -41,12 +41,12 @@ struct netns_tables {
 		struct sock_table t;
 	} v[8];
 	size_t n;
-	bool unix_peers;	/* also ask sock_diag for unix peers */
+	bool unix_peers; /* also ask sock_diag for unix peers */
 };
 
 struct fds_opts {
-	bool numeric_hosts, numeric_ports;	/* -n, -P */
-	bool endpoints;				/* +E */
+	bool numeric_hosts, numeric_ports; /* -n, -P */
+	bool endpoints;			   /* +E */
 };
 
 /* Builds the row for of (and sock, resolved by the caller). Returns 0 or -ENOMEM. */
@@ -79,17 +79,17 @@ void fds_fold_name(const char *name, char *out, size_t len);
 enum { SEL_PID, SEL_CMD, SEL_USER, SEL_FD, SEL_INET, SEL_DIR, SEL_NAME, SEL_MAX };
 
 struct item {
-	char *text;		/* as given, for "not found" */
+	char *text; /* as given, for "not found" */
 	bool neg, found;
-	long lo, hi;		/* pid, uid, fd range; slot for named fds (lo = -1 - slot) */
+	long lo, hi; /* pid, uid, fd range; slot for named fds (lo = -1 - slot) */
 	regex_t re;
 	bool is_re;
 	/* -i */
-	int family, proto;	/* 0 = any */
+	int family, proto; /* 0 = any */
 	uint8_t addr[16];
-	int addr_family;	/* 0 = any host */
-	long port_lo, port_hi;	/* -1 = any */
-	bool recursive;		/* +D */
+	int addr_family;       /* 0 = any host */
+	long port_lo, port_hi; /* -1 = any */
+	bool recursive;	       /* +D */
 	/* a NAME: the file it names, or every file of a filesystem when it is a mount point */
 	unsigned int dev_major, dev_minor;
 	uint64_t ino;
@@ -99,16 +99,16 @@ struct item {
 struct sel {
 	struct item *v;
 	size_t n;
-	bool neg_only;		/* every item is an exclusion */
+	bool neg_only; /* every item is an exclusion */
 	bool given;
 };
 
 struct fds_ctx {
 	struct sel sel[SEL_MAX];
 	bool and, terse, tasks, json, summary;
-	const char *fields;	/* -F; NULL when not given */
-	int repeat;		/* seconds; 0 = once */
-	bool repeat_until_empty;	/* +r */
+	const char *fields;	 /* -F; NULL when not given */
+	int repeat;		 /* seconds; 0 = once */
+	bool repeat_until_empty; /* +r */
 	struct fds_opts o;
 };
 
@@ -162,7 +162,7 @@ struct endpoints {
 struct tuple_index {
 	const struct sock_entry **v;
 	size_t n;
-	size_t tables;	/* netns tables indexed; rebuilt when more were loaded */
+	size_t tables; /* netns tables indexed; rebuilt when more were loaded */
 };
 
 /* lsof +E lists the files at the other ends too: the (pid, fd) pairs to add. */

@@ -40,7 +40,7 @@ struct ps_info {
 	struct {
 		pid_t tid;
 		struct pid_stat st;
-	} *threads;
+	} * threads;
 	size_t nthreads;
 };
 
@@ -65,7 +65,7 @@ static void read_cmdline(int dirfd, struct ps_info *in)
 			in->cmdline[i] = ' ';
 	while (n > 0 && in->cmdline[n - 1] == ' ')
 		in->cmdline[--n] = '\0';
-	if (n <= 0)	/* kernel thread */
+	if (n <= 0) /* kernel thread */
 		snprintf(in->cmdline, sizeof(in->cmdline), "[%s]", in->ps.comm);
 }
 
@@ -162,7 +162,7 @@ static void read_threads(int dirfd, struct ps_info *in)
 		snprintf(path, sizeof(path), "task/%d/stat", tids[i]);
 		if (proc_read_file(dirfd, path, buf, sizeof(buf)) < 0 ||
 		    pid_stat_parse(buf, &in->threads[in->nthreads].st) < 0)
-			continue;	/* the thread exited */
+			continue; /* the thread exited */
 		in->threads[in->nthreads++].tid = tids[i];
 	}
 	free(tids);
@@ -259,8 +259,8 @@ static void print_text(const struct ps_info *in)
 	time_t start = (time_t)(boot_time() + in->ps.starttime / (uint64_t)tck);
 	time_t now = time(NULL);
 	char when[64], a[32], b[32], c[32];
-	const struct limit *nofile = in->have_limits ? limits_find(&in->limits, "Max open files")
-						     : NULL;
+	const struct limit *nofile =
+	    in->have_limits ? limits_find(&in->limits, "Max open files") : NULL;
 
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S %Z", localtime(&start));
 	printf("%d %s\n", in->pid, in->st.name);
@@ -299,7 +299,8 @@ static void print_text(const struct ps_info *in)
 		if (in->ntypes) {
 			printf("  %-10s", "");
 			for (size_t i = 0; i < in->ntypes; i++)
-				printf("%s %zu %s", i ? "," : "", in->types[i].n, in->types[i].type);
+				printf("%s %zu %s", i ? "," : "", in->types[i].n,
+				       in->types[i].type);
 			printf("\n");
 		}
 	}
@@ -365,11 +366,10 @@ static void print_json(const struct ps_info *in)
 	json_str(&sb, "user", fds_user_name(in->st.uid[0]));
 	sb_putc(&sb, ',');
 	json_str(&sb, "cgroup", in->cgroup);
-	sb_printf(&sb, ",\"start_time\":%" PRIu64,
-		  boot_time() + in->ps.starttime / (uint64_t)tck);
-	sb_printf(&sb, ",\"memory_kb\":{\"VmRSS\":%" PRId64 ",\"VmSize\":%" PRId64
-		  ",\"VmSwap\":%" PRId64 ",\"RssAnon\":%" PRId64 ",\"RssFile\":%" PRId64
-		  ",\"RssShmem\":%" PRId64 "}",
+	sb_printf(&sb, ",\"start_time\":%" PRIu64, boot_time() + in->ps.starttime / (uint64_t)tck);
+	sb_printf(&sb,
+		  ",\"memory_kb\":{\"VmRSS\":%" PRId64 ",\"VmSize\":%" PRId64 ",\"VmSwap\":%" PRId64
+		  ",\"RssAnon\":%" PRId64 ",\"RssFile\":%" PRId64 ",\"RssShmem\":%" PRId64 "}",
 		  in->st.vm_rss, in->st.vm_size, in->st.vm_swap, in->st.rss_anon, in->st.rss_file,
 		  in->st.rss_shmem);
 	if (in->fds_denied)
@@ -429,7 +429,8 @@ static void print_system(pid_t netns_pid, bool json)
 
 		sb_puts(&sb, "{\"system\":{");
 		if (have_fnr)
-			sb_printf(&sb, "\"file_nr\":{\"allocated\":%" PRIu64 ",\"unused\":%" PRIu64
+			sb_printf(&sb,
+				  "\"file_nr\":{\"allocated\":%" PRIu64 ",\"unused\":%" PRIu64
 				  ",\"max\":%" PRIu64 "},\"file_max\":%" PRIu64 ",",
 				  fnr.allocated, fnr.unused, fnr.max, fnr.max);
 		sb_puts(&sb, "\"sockstat\":{");
@@ -443,10 +444,12 @@ static void print_system(pid_t netns_pid, bool json)
 	}
 	printf("system\n");
 	if (have_fnr) {
-		printf("  %-16s %" PRIu64 " allocated, %" PRIu64 " allocated but unused, max %" PRIu64
-		       "\n", "fs.file-nr", fnr.allocated, fnr.unused, fnr.max);
+		printf("  %-16s %" PRIu64 " allocated, %" PRIu64
+		       " allocated but unused, max %" PRIu64 "\n",
+		       "fs.file-nr", fnr.allocated, fnr.unused, fnr.max);
 		printf("  %-16s %" PRIu64 "  (open files the kernel allows in total; each process "
-		       "is also capped by its RLIMIT_NOFILE)\n", "fs.file-max", fnr.max);
+		       "is also capped by its RLIMIT_NOFILE)\n",
+		       "fs.file-max", fnr.max);
 	}
 	if (have_ss) {
 		printf("  sockets (/proc/%d/net/sockstat)\n", netns_pid);
@@ -483,7 +486,8 @@ int cmd_ps(int argc, char **argv)
 			continue;
 		}
 		if (argv[i][0] == '-') {
-			log_error("unknown option '%s'; 'scry ps --help' lists the options", argv[i]);
+			log_error("unknown option '%s'; 'scry ps --help' lists the options",
+				  argv[i]);
 			free(pids);
 			return 2;
 		}

@@ -20,61 +20,61 @@
 #include "trace/session.h"
 
 static const char usage_text[] =
-	"usage: scry trace [-ACdffhiqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
-	"                  [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
-	"                  [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
-	"                  { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
-	"   or: scry trace -c[dfwzZ] [-I N] [-b execve] [-e EXPR]... [-O OVERHEAD]\n"
-	"                  [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
-	"                  { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
-	"\n"
-	"Output format:\n"
-	"  -a COLUMN, --columns=COLUMN   alignment COLUMN for printing syscall results (default 40)\n"
-	"  -i, --instruction-pointer     print instruction pointer at time of syscall\n"
-	"  -o FILE, --output=FILE        send trace output to FILE instead of stderr\n"
-	"  -A, --output-append-mode      open the file provided in the -o option in append mode\n"
-	"  -q, --quiet                   suppress messages about attaching, detaching, etc.\n"
-	"  -r, --relative-timestamps     print relative timestamp\n"
-	"  -s STRSIZE, --string-limit=STRSIZE\n"
-	"                                limit length of print strings to STRSIZE chars (default 32)\n"
-	"  -t, --absolute-timestamps     print absolute timestamp (-tt: with usecs, -ttt: epoch)\n"
-	"  -T, --syscall-times           print time spent in each syscall\n"
-	"  -v, --no-abbrev               verbose mode: print entities unabbreviated\n"
-	"  -x, --strings-in-hex=non-ascii  print non-ascii strings in hex (-xx: all strings)\n"
-	"  -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose\n"
-	"  -y, --decode-fds              print paths associated with fds (-yy: socket details)\n"
-	"  --json                        JSON Lines: one object per syscall, signal and exit\n"
-	"\n"
-	"Statistics:\n"
-	"  -c, --summary-only            count time, calls, and errors for each syscall\n"
-	"  -C, --summary                 like -c, but also print the regular output\n"
-	"  -S SORTBY, --summary-sort-by=SORTBY  time, calls, errors, name, nothing\n"
-	"  -w, --summary-wall-clock      summarise syscall latency (default is system time)\n"
-	"\n"
-	"Filtering:\n"
-	"  -e trace=[!][?]{{SYSCALL|%%CLASS|/REGEX},...}, --trace=...  trace only these syscalls\n"
-	"  -e signal=SET, --signal=SET   trace only the specified set of signals\n"
-	"  -e status=SET, --status=SET   successful, failed, unfinished, unavailable, detached\n"
-	"  -P PATH, --trace-path=PATH    trace accesses to PATH\n"
-	"  --trace-fds=SET               trace syscalls on these file descriptors\n"
-	"  -z, --successful-only         print only syscalls that returned without an error\n"
-	"  -Z, --failed-only             print only syscalls that returned with an error\n"
-	"\n"
-	"Tracing:\n"
-	"  -f, --follow-forks            follow forks\n"
-	"  -ff, --output-separately      with -o FILE, write each process to FILE.PID\n"
-	"  -p PID, --attach=PID          trace process PID (all its threads); repeatable\n"
-	"  -E VAR=VAL, --env=VAR=VAL     put VAR=VAL in the environment of the command\n"
-	"  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
-	"  --kill-on-exit                kill the launched tracees if scry is killed\n"
-	"  --seccomp-bpf                 accepted; scry uses a seccomp filter whenever it is safe\n"
-	"  --backend=auto|ptrace|bpf     how to trace (default auto: bpf when it loads and\n"
-	"                                no option needs ptrace)\n"
-	"  --strict                      exit with status 1 if any event was lost (bpf)\n"
-	"\n"
-	"Miscellaneous:\n"
-	"  -h, --help                    print this help\n"
-	"  -V, --version                 print version\n";
+    "usage: scry trace [-ACdffhiqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+    "                  [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
+    "                  [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+    "                  { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+    "   or: scry trace -c[dfwzZ] [-I N] [-b execve] [-e EXPR]... [-O OVERHEAD]\n"
+    "                  [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+    "                  { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+    "\n"
+    "Output format:\n"
+    "  -a COLUMN, --columns=COLUMN   alignment COLUMN for printing syscall results (default 40)\n"
+    "  -i, --instruction-pointer     print instruction pointer at time of syscall\n"
+    "  -o FILE, --output=FILE        send trace output to FILE instead of stderr\n"
+    "  -A, --output-append-mode      open the file provided in the -o option in append mode\n"
+    "  -q, --quiet                   suppress messages about attaching, detaching, etc.\n"
+    "  -r, --relative-timestamps     print relative timestamp\n"
+    "  -s STRSIZE, --string-limit=STRSIZE\n"
+    "                                limit length of print strings to STRSIZE chars (default 32)\n"
+    "  -t, --absolute-timestamps     print absolute timestamp (-tt: with usecs, -ttt: epoch)\n"
+    "  -T, --syscall-times           print time spent in each syscall\n"
+    "  -v, --no-abbrev               verbose mode: print entities unabbreviated\n"
+    "  -x, --strings-in-hex=non-ascii  print non-ascii strings in hex (-xx: all strings)\n"
+    "  -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose\n"
+    "  -y, --decode-fds              print paths associated with fds (-yy: socket details)\n"
+    "  --json                        JSON Lines: one object per syscall, signal and exit\n"
+    "\n"
+    "Statistics:\n"
+    "  -c, --summary-only            count time, calls, and errors for each syscall\n"
+    "  -C, --summary                 like -c, but also print the regular output\n"
+    "  -S SORTBY, --summary-sort-by=SORTBY  time, calls, errors, name, nothing\n"
+    "  -w, --summary-wall-clock      summarise syscall latency (default is system time)\n"
+    "\n"
+    "Filtering:\n"
+    "  -e trace=[!][?]{{SYSCALL|%%CLASS|/REGEX},...}, --trace=...  trace only these syscalls\n"
+    "  -e signal=SET, --signal=SET   trace only the specified set of signals\n"
+    "  -e status=SET, --status=SET   successful, failed, unfinished, unavailable, detached\n"
+    "  -P PATH, --trace-path=PATH    trace accesses to PATH\n"
+    "  --trace-fds=SET               trace syscalls on these file descriptors\n"
+    "  -z, --successful-only         print only syscalls that returned without an error\n"
+    "  -Z, --failed-only             print only syscalls that returned with an error\n"
+    "\n"
+    "Tracing:\n"
+    "  -f, --follow-forks            follow forks\n"
+    "  -ff, --output-separately      with -o FILE, write each process to FILE.PID\n"
+    "  -p PID, --attach=PID          trace process PID (all its threads); repeatable\n"
+    "  -E VAR=VAL, --env=VAR=VAL     put VAR=VAL in the environment of the command\n"
+    "  -u USERNAME, --user=USERNAME  run the command as USERNAME\n"
+    "  --kill-on-exit                kill the launched tracees if scry is killed\n"
+    "  --seccomp-bpf                 accepted; scry uses a seccomp filter whenever it is safe\n"
+    "  --backend=auto|ptrace|bpf     how to trace (default auto: bpf when it loads and\n"
+    "                                no option needs ptrace)\n"
+    "  --strict                      exit with status 1 if any event was lost (bpf)\n"
+    "\n"
+    "Miscellaneous:\n"
+    "  -h, --help                    print this help\n"
+    "  -V, --version                 print version\n";
 
 enum {
 	OPT_SECCOMP = 0x100,
@@ -92,45 +92,45 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"columns", required_argument, 0, 'a'},
-	{"output-append-mode", no_argument, 0, 'A'},
-	{"summary", no_argument, 0, 'C'},
-	{"summary-only", no_argument, 0, 'c'},
-	{"env", required_argument, 0, 'E'},
-	{"follow-forks", no_argument, 0, 'f'},
-	{"output-separately", no_argument, 0, 'F'},
-	{"help", no_argument, 0, 'h'},
-	{"instruction-pointer", no_argument, 0, 'i'},
-	{"output", required_argument, 0, 'o'},
-	{"attach", required_argument, 0, 'p'},
-	{"trace-path", required_argument, 0, 'P'},
-	{"quiet", optional_argument, 0, 'q'},
-	{"relative-timestamps", optional_argument, 0, 'r'},
-	{"string-limit", required_argument, 0, 's'},
-	{"summary-sort-by", required_argument, 0, 'S'},
-	{"absolute-timestamps", optional_argument, 0, 't'},
-	{"syscall-times", optional_argument, 0, 'T'},
-	{"user", required_argument, 0, 'u'},
-	{"no-abbrev", no_argument, 0, 'v'},
-	{"version", no_argument, 0, 'V'},
-	{"summary-wall-clock", no_argument, 0, 'w'},
-	{"strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX},
-	{"const-print-style", required_argument, 0, 'X'},
-	{"decode-fds", optional_argument, 0, OPT_DECODE_FDS},
-	{"successful-only", no_argument, 0, 'z'},
-	{"failed-only", no_argument, 0, 'Z'},
-	{"seccomp-bpf", no_argument, 0, OPT_SECCOMP},
-	{"no-seccomp", no_argument, 0, OPT_NO_SECCOMP},
-	{"kill-on-exit", no_argument, 0, OPT_KILL_ON_EXIT},
-	{"trace", required_argument, 0, OPT_TRACE},
-	{"signal", required_argument, 0, OPT_SIGNAL},
-	{"signals", required_argument, 0, OPT_SIGNAL},
-	{"status", required_argument, 0, OPT_STATUS},
-	{"trace-fds", required_argument, 0, OPT_TRACE_FDS},
-	{"backend", required_argument, 0, OPT_BACKEND},
-	{"strict", no_argument, 0, OPT_STRICT},
-	{"json", no_argument, 0, OPT_JSON},
-	{0, 0, 0, 0},
+    {"columns", required_argument, 0, 'a'},
+    {"output-append-mode", no_argument, 0, 'A'},
+    {"summary", no_argument, 0, 'C'},
+    {"summary-only", no_argument, 0, 'c'},
+    {"env", required_argument, 0, 'E'},
+    {"follow-forks", no_argument, 0, 'f'},
+    {"output-separately", no_argument, 0, 'F'},
+    {"help", no_argument, 0, 'h'},
+    {"instruction-pointer", no_argument, 0, 'i'},
+    {"output", required_argument, 0, 'o'},
+    {"attach", required_argument, 0, 'p'},
+    {"trace-path", required_argument, 0, 'P'},
+    {"quiet", optional_argument, 0, 'q'},
+    {"relative-timestamps", optional_argument, 0, 'r'},
+    {"string-limit", required_argument, 0, 's'},
+    {"summary-sort-by", required_argument, 0, 'S'},
+    {"absolute-timestamps", optional_argument, 0, 't'},
+    {"syscall-times", optional_argument, 0, 'T'},
+    {"user", required_argument, 0, 'u'},
+    {"no-abbrev", no_argument, 0, 'v'},
+    {"version", no_argument, 0, 'V'},
+    {"summary-wall-clock", no_argument, 0, 'w'},
+    {"strings-in-hex", optional_argument, 0, OPT_STRINGS_HEX},
+    {"const-print-style", required_argument, 0, 'X'},
+    {"decode-fds", optional_argument, 0, OPT_DECODE_FDS},
+    {"successful-only", no_argument, 0, 'z'},
+    {"failed-only", no_argument, 0, 'Z'},
+    {"seccomp-bpf", no_argument, 0, OPT_SECCOMP},
+    {"no-seccomp", no_argument, 0, OPT_NO_SECCOMP},
+    {"kill-on-exit", no_argument, 0, OPT_KILL_ON_EXIT},
+    {"trace", required_argument, 0, OPT_TRACE},
+    {"signal", required_argument, 0, OPT_SIGNAL},
+    {"signals", required_argument, 0, OPT_SIGNAL},
+    {"status", required_argument, 0, OPT_STATUS},
+    {"trace-fds", required_argument, 0, OPT_TRACE_FDS},
+    {"backend", required_argument, 0, OPT_BACKEND},
+    {"strict", no_argument, 0, OPT_STRICT},
+    {"json", no_argument, 0, OPT_JSON},
+    {0, 0, 0, 0},
 };
 
 /* "strace" through the link, else "scry trace" */
@@ -171,7 +171,8 @@ static void add_pids(struct trace_opts *o, const char *list)
 {
 	char *copy = strdup(list), *save = NULL;
 
-	for (char *tok = strtok_r(copy, ", \t\n", &save); tok; tok = strtok_r(NULL, ", \t\n", &save)) {
+	for (char *tok = strtok_r(copy, ", \t\n", &save); tok;
+	     tok = strtok_r(NULL, ", \t\n", &save)) {
 		char *end;
 		long pid = strtol(tok, &end, 10);
 		if (*end || pid <= 0 || pid > INT_MAX)
@@ -438,8 +439,8 @@ static int run_backend(struct session *s)
 int cmd_trace(int argc, char **argv)
 {
 	struct trace_opts o = {
-		.print = {.strsize = 32},
-		.acolumn = 40,
+	    .print = {.strsize = 32},
+	    .acolumn = 40,
 	};
 	struct session s = {.o = &o};
 

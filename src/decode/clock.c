@@ -274,7 +274,8 @@ static void print_sigevent(struct dctx *d, uint64_t addr)
 		pr_struct_end(d->p);
 	}
 	pr_field(d->p, "sigev_signo");
-	if (sev.notify == SIGEV_SIGNAL || sev.notify == SIGEV_THREAD || sev.notify == SIGEV_THREAD_ID)
+	if (sev.notify == SIGEV_SIGNAL || sev.notify == SIGEV_THREAD ||
+	    sev.notify == SIGEV_THREAD_ID)
 		print_signo(d, sev.signo);
 	else
 		pr_uint(d->p, (unsigned)sev.signo);
@@ -350,8 +351,10 @@ static bool print_timex(struct dctx *d, uint64_t addr)
 		const char *name;
 		long v;
 	} a[] = {
-		{"offset", tx.offset},	   {"freq", tx.freq},	    {"maxerror", tx.maxerror},
-		{"esterror", tx.esterror},
+	    {"offset", tx.offset},
+	    {"freq", tx.freq},
+	    {"maxerror", tx.maxerror},
+	    {"esterror", tx.esterror},
 	};
 	for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
 		pr_field(d->p, a[i].name);
@@ -363,7 +366,9 @@ static bool print_timex(struct dctx *d, uint64_t addr)
 		const char *name;
 		long v;
 	} b[] = {
-		{"constant", tx.constant}, {"precision", tx.precision}, {"tolerance", tx.tolerance},
+	    {"constant", tx.constant},
+	    {"precision", tx.precision},
+	    {"tolerance", tx.tolerance},
 	};
 	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++) {
 		pr_field(d->p, b[i].name);
@@ -380,10 +385,10 @@ static bool print_timex(struct dctx *d, uint64_t addr)
 		const char *name;
 		long v;
 	} c[] = {
-		{"tick", tx.tick},     {"ppsfreq", tx.ppsfreq}, {"jitter", tx.jitter},
-		{"shift", tx.shift},   {"stabil", tx.stabil},   {"jitcnt", tx.jitcnt},
-		{"calcnt", tx.calcnt}, {"errcnt", tx.errcnt},   {"stbcnt", tx.stbcnt},
-		{"tai", tx.tai},
+	    {"tick", tx.tick},	   {"ppsfreq", tx.ppsfreq}, {"jitter", tx.jitter},
+	    {"shift", tx.shift},   {"stabil", tx.stabil},   {"jitcnt", tx.jitcnt},
+	    {"calcnt", tx.calcnt}, {"errcnt", tx.errcnt},   {"stbcnt", tx.stbcnt},
+	    {"tai", tx.tai},
 	};
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		pr_field(d->p, c[i].name);

@@ -4,13 +4,13 @@
 
 #include "decode/proc.h"
 
-#define CSIGNAL_MASK 0xff
-#define F_PIDFD 0x00001000
-#define F_SETTLS 0x00080000
-#define F_PARENT_SETTID 0x00100000
+#define CSIGNAL_MASK	 0xff
+#define F_PIDFD		 0x00001000
+#define F_SETTLS	 0x00080000
+#define F_PARENT_SETTID	 0x00100000
 #define F_CHILD_CLEARTID 0x00200000
-#define F_CHILD_SETTID 0x01000000
-#define F_INTO_CGROUP 0x200000000ull
+#define F_CHILD_SETTID	 0x01000000
+#define F_INTO_CGROUP	 0x200000000ull
 
 /* x86_64 argument order: flags, stack, parent_tid, child_tid, tls */
 int dec_clone(struct dctx *d)
@@ -29,7 +29,8 @@ int dec_clone(struct dctx *d)
 			char rt[16];
 			const char *name = signal_name(sig);
 			if (!name && sig >= 32 && sig <= 64) {
-				snprintf(rt, sizeof(rt), sig == 32 ? "SIGRTMIN" : "SIGRT_%d", sig - 32);
+				snprintf(rt, sizeof(rt), sig == 32 ? "SIGRTMIN" : "SIGRT_%d",
+					 sig - 32);
 				name = rt;
 			}
 			if (!name || d->o->xlat_style == XS_RAW)
@@ -47,8 +48,8 @@ int dec_clone(struct dctx *d)
 		} else {
 			print_signo(d, sig);
 		}
-		if (!(flags & (F_PARENT_SETTID | F_PIDFD | F_CHILD_SETTID | F_CHILD_CLEARTID |
-			       F_SETTLS)))
+		if (!(flags &
+		      (F_PARENT_SETTID | F_PIDFD | F_CHILD_SETTID | F_CHILD_CLEARTID | F_SETTLS)))
 			return DEC_DONE;
 		return DEC_MORE;
 	}
@@ -122,7 +123,8 @@ static void print_clone_args(struct dctx *d, const struct clone_args_k *a, uint6
 		if (!a->set_tid || !a->set_tid_size || a->set_tid_size > 32)
 			pr_ptr(d->p, a->set_tid);
 		else
-			print_array(d, a->set_tid, a->set_tid_size, sizeof(int), print_int_elem, NULL);
+			print_array(d, a->set_tid, a->set_tid_size, sizeof(int), print_int_elem,
+				    NULL);
 		pr_field(d->p, "set_tid_size");
 		pr_uint(d->p, a->set_tid_size);
 	}

@@ -25,11 +25,11 @@ struct dctx {
 	struct printer *p;
 	fd_describe_fn fd_describe;
 	void *fd_ctx;
-	bool exiting;	    /* second call: the syscall has returned */
-	unsigned next_arg;  /* generic decoder: first argument not yet printed */
-	uint64_t priv[4];   /* a decoder's state between entry and exit */
-	int rval;	    /* RV_* for the return value, initialised from the table */
-	struct strbuf aux;  /* printed after the return value: " (aux)" */
+	bool exiting;	   /* second call: the syscall has returned */
+	unsigned next_arg; /* generic decoder: first argument not yet printed */
+	uint64_t priv[4];  /* a decoder's state between entry and exit */
+	int rval;	   /* RV_* for the return value, initialised from the table */
+	struct strbuf aux; /* printed after the return value: " (aux)" */
 };
 
 /* The argument i of the event. */
@@ -51,12 +51,12 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len);
 void print_fd(struct dctx *d, int fd);
 void print_dirfd(struct dctx *d, int fd);
 void print_path(struct dctx *d, uint64_t addr);
-void print_str(struct dctx *d, uint64_t addr);			/* NUL-terminated, -s cut */
-void print_buf(struct dctx *d, uint64_t addr, uint64_t len);	/* len bytes, -s cut */
-void print_mode(struct dctx *d, uint64_t mode);			/* S_IFREG|0644 or 0644 */
+void print_str(struct dctx *d, uint64_t addr);		     /* NUL-terminated, -s cut */
+void print_buf(struct dctx *d, uint64_t addr, uint64_t len); /* len bytes, -s cut */
+void print_mode(struct dctx *d, uint64_t mode);		     /* S_IFREG|0644 or 0644 */
 void print_signo(struct dctx *d, int sig);
-void print_int_ref(struct dctx *d, uint64_t addr);		/* [42], NULL, or the address */
-void print_arg_kind(struct dctx *d, int i);			/* argument i by its table kind */
+void print_int_ref(struct dctx *d, uint64_t addr); /* [42], NULL, or the address */
+void print_arg_kind(struct dctx *d, int i);	   /* argument i by its table kind */
 void print_errno_ret(struct dctx *d);
 
 /* Arrays: [a, b, ...], cut after -s elements without -v; an unreadable element ends the array

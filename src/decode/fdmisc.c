@@ -73,7 +73,7 @@ int dec_signalfd4(struct dctx *d)
 }
 
 #define MFD_HUGE_SHIFT_ 26
-#define MFD_HUGE_MASK_ 0x3f
+#define MFD_HUGE_MASK_	0x3f
 
 /* memfd_create(name, flags): flags 0 print as 0; the hugetlb page size as N<<MFD_HUGE_SHIFT */
 int dec_memfd_create(struct dctx *d)

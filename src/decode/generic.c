@@ -67,8 +67,9 @@ void print_arg_kind(struct dctx *d, int i)
 		if (syserror(d))
 			pr_ptr(d->p, v);
 		else
-			print_buf(d, v, a->param == ARG_LEN_RET ? (uint64_t)d->ev->ret
-								: arg(d, a->param));
+			print_buf(d, v,
+				  a->param == ARG_LEN_RET ? (uint64_t)d->ev->ret
+							  : arg(d, a->param));
 		break;
 	case AK_IN:
 	case AK_OUT:

@@ -11,16 +11,16 @@
 #include "decode/desc.h"
 
 /* asm/termbits.h and glibc's termios.h cannot both be included: the few constants used here */
-#define T_CBAUD 0010017
-#define T_CIBAUD 002003600000
+#define T_CBAUD	  0010017
+#define T_CIBAUD  002003600000
 #define T_IBSHIFT 16
-#define T_CSIZE 0000060
-#define T_NLDLY 0000400
-#define T_CRDLY 0003000
-#define T_TABDLY 0014000
-#define T_BSDLY 0020000
-#define T_VTDLY 0040000
-#define T_FFDLY 0100000
+#define T_CSIZE	  0000060
+#define T_NLDLY	  0000400
+#define T_CRDLY	  0003000
+#define T_TABDLY  0014000
+#define T_BSDLY	  0020000
+#define T_VTDLY	  0040000
+#define T_FFDLY	  0100000
 
 enum ioctl_ret {
 	IOC_DEFAULT, /* not decoded: the argument in hex */
@@ -94,8 +94,8 @@ static void print_term_flags(struct dctx *d, const struct termios2 *t)
 		const struct xlat *x;
 		unsigned mask;
 	} delays[] = {
-		{&xl_term_nldly, T_NLDLY}, {&xl_term_crdly, T_CRDLY}, {&xl_term_tabdly, T_TABDLY},
-		{&xl_term_bsdly, T_BSDLY}, {&xl_term_vtdly, T_VTDLY}, {&xl_term_ffdly, T_FFDLY},
+	    {&xl_term_nldly, T_NLDLY}, {&xl_term_crdly, T_CRDLY}, {&xl_term_tabdly, T_TABDLY},
+	    {&xl_term_bsdly, T_BSDLY}, {&xl_term_vtdly, T_VTDLY}, {&xl_term_ffdly, T_FFDLY},
 	};
 	for (size_t i = 0; i < sizeof(delays) / sizeof(delays[0]); i++) {
 		sb_xval(&sb, delays[i].x, v & delays[i].mask);

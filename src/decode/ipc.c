@@ -8,9 +8,9 @@
 
 #include "decode/net.h"
 
-#define IPC_64_FLAG 0x100
+#define IPC_64_FLAG	0x100
 #define SHM_HUGE_SHIFT_ 26
-#define SHM_HUGE_MASK_ 0x3f
+#define SHM_HUGE_MASK_	0x3f
 
 #ifndef SHM_STAT_ANY
 #define SHM_STAT_ANY 15
@@ -170,15 +170,15 @@ static void print_perm_field(struct dctx *d, const char *name, const struct ipc_
 	pr_struct_end(d->p);
 }
 
-#define FIELD_U(s, f)                                                                           \
-	do {                                                                                    \
-		pr_field(d->p, #f);                                                             \
-		pr_uint(d->p, (uint64_t)(s).f);                                                 \
+#define FIELD_U(s, f)                                                                              \
+	do {                                                                                       \
+		pr_field(d->p, #f);                                                                \
+		pr_uint(d->p, (uint64_t)(s).f);                                                    \
 	} while (0)
-#define FIELD_D(s, f)                                                                           \
-	do {                                                                                    \
-		pr_field(d->p, #f);                                                             \
-		pr_int(d->p, (int64_t)(s).f);                                                   \
+#define FIELD_D(s, f)                                                                              \
+	do {                                                                                       \
+		pr_field(d->p, #f);                                                                \
+		pr_int(d->p, (int64_t)(s).f);                                                      \
 	} while (0)
 
 static void print_shmid_ds(struct dctx *d, uint64_t addr, unsigned cmd)

@@ -5,8 +5,8 @@
 #include "decode/desc.h"
 
 #define MAP_TYPE_BITS 0xf
-#define HUGE_SHIFT 26
-#define HUGE_MASK 0x3f
+#define HUGE_SHIFT    26
+#define HUGE_MASK     0x3f
 
 static bool any_name(const struct xlat *x, uint64_t v)
 {

@@ -270,7 +270,7 @@ static void print_msghdr_val(struct dctx *d, const struct msghdr *m, const int *
 			     uint64_t data_size)
 {
 	int namelen = user_namelen && (int)m->msg_namelen > *user_namelen ? *user_namelen
-									 : (int)m->msg_namelen;
+									  : (int)m->msg_namelen;
 	struct iov_cfg cfg = {data_size, false};
 
 	pr_struct_begin(d->p);
@@ -302,8 +302,7 @@ static void print_msghdr_val(struct dctx *d, const struct msghdr *m, const int *
 	pr_struct_end(d->p);
 }
 
-static void print_msghdr(struct dctx *d, uint64_t addr, const int *user_namelen,
-			 uint64_t data_size)
+static void print_msghdr(struct dctx *d, uint64_t addr, const int *user_namelen, uint64_t data_size)
 {
 	struct msghdr m;
 
@@ -395,8 +394,7 @@ int dec_sendmmsg(struct dctx *d)
 	}
 	/* the messages are printed even when the call failed, without msg_len */
 	struct mmsg_cfg c = {NULL, MMSG_MAX, syserror(d) ? 0 : (unsigned)d->ev->ret, false};
-	print_array(d, arg(d, 1), (unsigned)arg(d, 2), sizeof(struct mmsghdr), print_mmsg_elem,
-		    &c);
+	print_array(d, arg(d, 1), (unsigned)arg(d, 2), sizeof(struct mmsghdr), print_mmsg_elem, &c);
 	pr_uint(d->p, (unsigned)arg(d, 2));
 	pr_flags(d->p, &xl_msg_flags, (unsigned)arg(d, 3), "MSG_???");
 	return DEC_DONE;
@@ -434,8 +432,8 @@ int dec_recvmmsg(struct dctx *d)
 	}
 	s = (struct mmsg_saved *)(uintptr_t)d->priv[0];
 	int64_t ret = d->ev->ret;
-	struct mmsg_cfg c = {s->namelen, s->count < MMSG_MAX ? s->count : MMSG_MAX,
-			     (unsigned)ret, true};
+	struct mmsg_cfg c = {s->namelen, s->count < MMSG_MAX ? s->count : MMSG_MAX, (unsigned)ret,
+			     true};
 	if (syserror(d))
 		pr_ptr(d->p, arg(d, 1));
 	else

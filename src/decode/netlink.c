@@ -232,11 +232,10 @@ static bool ifa_flags(struct dctx *d, uint64_t addr, unsigned len, const void *o
 
 /* strace 6.1's decoders, indexed by IFA_* (IFA_PROTO has none: hex bytes) */
 static const nla_fn ifa_decoders[] = {
-	[IFA_ADDRESS] = ifa_address,	[IFA_LOCAL] = ifa_address,
-	[IFA_LABEL] = nla_str,		[IFA_BROADCAST] = ifa_address,
-	[IFA_ANYCAST] = ifa_address,	[IFA_CACHEINFO] = ifa_cacheinfo,
-	[IFA_MULTICAST] = ifa_address,	[IFA_FLAGS] = ifa_flags,
-	[IFA_RT_PRIORITY] = nla_u32,	[IFA_TARGET_NETNSID] = nla_s32,
+    [IFA_ADDRESS] = ifa_address,    [IFA_LOCAL] = ifa_address,	 [IFA_LABEL] = nla_str,
+    [IFA_BROADCAST] = ifa_address,  [IFA_ANYCAST] = ifa_address, [IFA_CACHEINFO] = ifa_cacheinfo,
+    [IFA_MULTICAST] = ifa_address,  [IFA_FLAGS] = ifa_flags,	 [IFA_RT_PRIORITY] = nla_u32,
+    [IFA_TARGET_NETNSID] = nla_s32,
 };
 #define NIFA_DECODERS (sizeof(ifa_decoders) / sizeof(ifa_decoders[0]))
 
@@ -401,8 +400,8 @@ static void print_nlmsgerr(struct dctx *d, int fam, uint64_t addr, unsigned len,
 	}
 	addr += offsetof(struct nlmsgerr, msg);
 	len -= offsetof(struct nlmsgerr, msg);
-	unsigned msg_len = err.msg.nlmsg_len > sizeof(err.msg) ? err.msg.nlmsg_len
-							       : sizeof(err.msg);
+	unsigned msg_len =
+	    err.msg.nlmsg_len > sizeof(err.msg) ? err.msg.nlmsg_len : sizeof(err.msg);
 	unsigned payload = capped ? sizeof(err.msg) : msg_len;
 	if (payload > len)
 		payload = len;

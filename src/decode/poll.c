@@ -17,8 +17,9 @@ static bool sb_time(struct dctx *d, struct strbuf *sb, uint64_t addr, bool usec)
 
 	if (mem_read(d, addr, t, sizeof(t)) < 0)
 		return false;
-	sb_printf(sb, usec ? "{tv_sec=%" PRId64 ", tv_usec=%" PRIu64 "}"
-			   : "{tv_sec=%" PRId64 ", tv_nsec=%" PRIu64 "}",
+	sb_printf(sb,
+		  usec ? "{tv_sec=%" PRId64 ", tv_usec=%" PRIu64 "}"
+		       : "{tv_sec=%" PRId64 ", tv_nsec=%" PRIu64 "}",
 		  t[0], (uint64_t)t[1]);
 	return true;
 }

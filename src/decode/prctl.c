@@ -201,9 +201,10 @@ int dec_prctl(struct dctx *d)
 		return DEC_DONE;
 	case PR_SET_PTRACER:
 		if ((int)a2 == -1)
-			pr_raw(d->p, d->o->xlat_style == XS_ABBREV || d->p->json ? "PR_SET_PTRACER_ANY"
+			pr_raw(d->p, d->o->xlat_style == XS_ABBREV || d->p->json
+					 ? "PR_SET_PTRACER_ANY"
 				     : d->o->xlat_style == XS_RAW ? "-1"
-								   : "-1 /* PR_SET_PTRACER_ANY */");
+								  : "-1 /* PR_SET_PTRACER_ANY */");
 		else
 			pr_int(d->p, (int)a2);
 		return DEC_DONE;

@@ -75,7 +75,7 @@ void print_dirfd(struct dctx *d, int fd)
 	if (n < 0 && d->o->decode_fds && !d->p->json)
 		n = readlink(link, cwd, sizeof(cwd) - 1);
 	/* -X raw: -100; -X verbose: -100 /\* AT_FDCWD *\/ */
-	const char *name = d->o->xlat_style == XS_RAW	     ? "-100"
+	const char *name = d->o->xlat_style == XS_RAW	    ? "-100"
 			   : d->o->xlat_style == XS_VERBOSE ? "-100 /* AT_FDCWD */"
 							    : "AT_FDCWD";
 	if (n > 0) {
@@ -156,9 +156,9 @@ void print_mode(struct dctx *d, uint64_t mode)
 		unsigned bits;
 		const char *name;
 	} types[] = {
-		{S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
-		{S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},   {S_IFBLK, "S_IFBLK"},
-		{S_IFCHR, "S_IFCHR"},
+	    {S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
+	    {S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},	  {S_IFBLK, "S_IFBLK"},
+	    {S_IFCHR, "S_IFCHR"},
 	};
 	unsigned fmt = mode & S_IFMT;
 	const char *tname = NULL;

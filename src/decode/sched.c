@@ -147,8 +147,8 @@ struct k_sched_attr {
 
 #define SCHED_ATTR_SIZE_VER0 48
 #define SCHED_ATTR_SIZE_VER1 56
-#define KEEP_POLICY 0x08
-#define KEEP_PARAMS 0x10
+#define KEEP_POLICY	     0x08
+#define KEEP_PARAMS	     0x10
 
 static void print_sched_attr(struct dctx *d, uint64_t addr, unsigned usize)
 {

@@ -24,16 +24,17 @@ void print_clock_t(struct dctx *d, uint64_t val)
 	pr_uint(d->p, val);
 	if (d->o->xlat_style != XS_RAW && tck > 0 && val > 0) {
 		char frac[32];
-		snprintf(frac, sizeof(frac), "%.*f", width, (double)(val % (uint64_t)tck) / (double)tck);
+		snprintf(frac, sizeof(frac), "%.*f", width,
+			 (double)(val % (uint64_t)tck) / (double)tck);
 		const char *dot = strchr(frac, '.');
 		pr_comment(d->p, "%" PRIu64 "%s s", val / (uint64_t)tck, dot ? dot : "");
 	}
 }
 
 static const struct xlat *const si_code_tables[] = {
-	[SIGTRAP] = &xl_sigtrap_codes, [SIGCHLD] = &xl_sigchld_codes, [SIGIO] = &xl_sigpoll_codes,
-	[SIGPROF] = &xl_sigprof_codes, [SIGILL] = &xl_sigill_codes,   [SIGFPE] = &xl_sigfpe_codes,
-	[SIGSEGV] = &xl_sigsegv_codes, [SIGBUS] = &xl_sigbus_codes,   [SIGSYS] = &xl_sigsys_codes,
+    [SIGTRAP] = &xl_sigtrap_codes, [SIGCHLD] = &xl_sigchld_codes, [SIGIO] = &xl_sigpoll_codes,
+    [SIGPROF] = &xl_sigprof_codes, [SIGILL] = &xl_sigill_codes,	  [SIGFPE] = &xl_sigfpe_codes,
+    [SIGSEGV] = &xl_sigsegv_codes, [SIGBUS] = &xl_sigbus_codes,	  [SIGSYS] = &xl_sigsys_codes,
 };
 
 static void print_si_code(struct dctx *d, int signo, int code)
@@ -41,7 +42,8 @@ static void print_si_code(struct dctx *d, int signo, int code)
 	uint64_t v = (uint64_t)(int64_t)code;
 	const char *name = xlat_name(&xl_si_codes, v);
 
-	if (!name && signo > 0 && (unsigned)signo < sizeof(si_code_tables) / sizeof(si_code_tables[0]) &&
+	if (!name && signo > 0 &&
+	    (unsigned)signo < sizeof(si_code_tables) / sizeof(si_code_tables[0]) &&
 	    si_code_tables[signo])
 		name = xlat_name(si_code_tables[signo], v);
 	if (name && d->o->xlat_style == XS_ABBREV)

@@ -26,8 +26,10 @@ struct k_sigaction {
 
 static void print_sa_handler(struct dctx *d, uint64_t h)
 {
-	const char *name = h == 0 ? "SIG_DFL" : h == 1 ? "SIG_IGN" : h == (uint64_t)-1 ? "SIG_ERR"
-											  : NULL;
+	const char *name = h == 0	       ? "SIG_DFL"
+			   : h == 1	       ? "SIG_IGN"
+			   : h == (uint64_t)-1 ? "SIG_ERR"
+					       : NULL;
 
 	if (!name)
 		pr_ptr(d->p, h);

@@ -174,8 +174,8 @@ static void print_in6(struct dctx *d, const void *buf, int len)
 
 	print_port(d, "sin6_port", in6->sin6_port);
 	snprintf(text, sizeof(text), "htonl(%u)", ntohl(in6->sin6_flowinfo));
-	field_bytes_and_text(d, "sin6_flowinfo", &in6->sin6_flowinfo,
-			     sizeof(in6->sin6_flowinfo), text);
+	field_bytes_and_text(d, "sin6_flowinfo", &in6->sin6_flowinfo, sizeof(in6->sin6_flowinfo),
+			     text);
 	print_in6_addr_field(d, "sin6_addr", &in6->sin6_addr);
 	if (len <= SIN6_MIN_LEN)
 		return;

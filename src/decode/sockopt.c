@@ -33,49 +33,49 @@
 static bool so_int_like(unsigned name)
 {
 	static const unsigned char ints[] = {
-		1,  /* SO_DEBUG */
-		2,  /* SO_REUSEADDR */
-		5,  /* SO_DONTROUTE */
-		6,  /* SO_BROADCAST */
-		7,  /* SO_SNDBUF */
-		8,  /* SO_RCVBUF */
-		9,  /* SO_KEEPALIVE */
-		10, /* SO_OOBINLINE */
-		11, /* SO_NO_CHECK */
-		12, /* SO_PRIORITY */
-		14, /* SO_BSDCOMPAT */
-		15, /* SO_REUSEPORT */
-		16, /* SO_PASSCRED */
-		18, /* SO_RCVLOWAT */
-		19, /* SO_SNDLOWAT */
-		27, /* SO_DETACH_FILTER */
-		29, /* SO_TIMESTAMP_OLD */
-		30, /* SO_ACCEPTCONN */
-		32, /* SO_SNDBUFFORCE */
-		33, /* SO_RCVBUFFORCE */
-		34, /* SO_PASSSEC */
-		35, /* SO_TIMESTAMPNS_OLD */
-		36, /* SO_MARK */
-		37, /* SO_TIMESTAMPING_OLD */
-		40, /* SO_RXQ_OVFL */
-		41, /* SO_WIFI_STATUS */
-		42, /* SO_PEEK_OFF */
-		43, /* SO_NOFCS */
-		44, /* SO_LOCK_FILTER */
-		45, /* SO_SELECT_ERR_QUEUE */
-		46, /* SO_BUSY_POLL */
-		49, /* SO_INCOMING_CPU */
-		53, /* SO_CNX_ADVICE */
-		56, /* SO_INCOMING_NAPI_ID */
-		60, /* SO_ZEROCOPY */
-		63, /* SO_TIMESTAMP_NEW */
-		64, /* SO_TIMESTAMPNS_NEW */
-		65, /* SO_TIMESTAMPING_NEW */
-		68, /* SO_DETACH_REUSEPORT_BPF */
-		69, /* SO_PREFER_BUSY_POLL */
-		70, /* SO_BUSY_POLL_BUDGET */
-		73, /* SO_RESERVE_MEM */
-		75, /* SO_RCVMARK */
+	    1,	/* SO_DEBUG */
+	    2,	/* SO_REUSEADDR */
+	    5,	/* SO_DONTROUTE */
+	    6,	/* SO_BROADCAST */
+	    7,	/* SO_SNDBUF */
+	    8,	/* SO_RCVBUF */
+	    9,	/* SO_KEEPALIVE */
+	    10, /* SO_OOBINLINE */
+	    11, /* SO_NO_CHECK */
+	    12, /* SO_PRIORITY */
+	    14, /* SO_BSDCOMPAT */
+	    15, /* SO_REUSEPORT */
+	    16, /* SO_PASSCRED */
+	    18, /* SO_RCVLOWAT */
+	    19, /* SO_SNDLOWAT */
+	    27, /* SO_DETACH_FILTER */
+	    29, /* SO_TIMESTAMP_OLD */
+	    30, /* SO_ACCEPTCONN */
+	    32, /* SO_SNDBUFFORCE */
+	    33, /* SO_RCVBUFFORCE */
+	    34, /* SO_PASSSEC */
+	    35, /* SO_TIMESTAMPNS_OLD */
+	    36, /* SO_MARK */
+	    37, /* SO_TIMESTAMPING_OLD */
+	    40, /* SO_RXQ_OVFL */
+	    41, /* SO_WIFI_STATUS */
+	    42, /* SO_PEEK_OFF */
+	    43, /* SO_NOFCS */
+	    44, /* SO_LOCK_FILTER */
+	    45, /* SO_SELECT_ERR_QUEUE */
+	    46, /* SO_BUSY_POLL */
+	    49, /* SO_INCOMING_CPU */
+	    53, /* SO_CNX_ADVICE */
+	    56, /* SO_INCOMING_NAPI_ID */
+	    60, /* SO_ZEROCOPY */
+	    63, /* SO_TIMESTAMP_NEW */
+	    64, /* SO_TIMESTAMPNS_NEW */
+	    65, /* SO_TIMESTAMPING_NEW */
+	    68, /* SO_DETACH_REUSEPORT_BPF */
+	    69, /* SO_PREFER_BUSY_POLL */
+	    70, /* SO_BUSY_POLL_BUDGET */
+	    73, /* SO_RESERVE_MEM */
+	    75, /* SO_RCVMARK */
 	};
 	for (size_t i = 0; i < sizeof(ints); i++)
 		if (ints[i] == name)
@@ -140,8 +140,8 @@ struct ifield {
 	bool is_id; /* uid/gid: -1 stays -1, else unsigned */
 };
 
-static void print_int_fields(struct dctx *d, uint64_t addr, unsigned len,
-			     const struct ifield *f, size_t n, size_t size)
+static void print_int_fields(struct dctx *d, uint64_t addr, unsigned len, const struct ifield *f,
+			     size_t n, size_t size)
 {
 	unsigned char buf[16] = {0};
 
@@ -171,13 +171,13 @@ static void print_int_fields(struct dctx *d, uint64_t addr, unsigned len,
 }
 
 static const struct ifield linger_fields[] = {
-	{"l_onoff", 0, 4, false},
-	{"l_linger", 4, 4, false},
+    {"l_onoff", 0, 4, false},
+    {"l_linger", 4, 4, false},
 };
 static const struct ifield ucred_fields[] = {
-	{"pid", 0, 4, false},
-	{"uid", 4, 4, true},
-	{"gid", 8, 4, true},
+    {"pid", 0, 4, false},
+    {"uid", 4, 4, true},
+    {"gid", 8, 4, true},
 };
 
 /* bytes in hex: what strace shows for a value shorter than its type */

@@ -72,10 +72,10 @@ int dec_sysinfo(struct dctx *d)
 		const char *name;
 		uint64_t v;
 	} f[] = {
-		{"totalram", si.totalram},   {"freeram", si.freeram},	{"sharedram", si.sharedram},
-		{"bufferram", si.bufferram}, {"totalswap", si.totalswap}, {"freeswap", si.freeswap},
-		{"procs", si.procs},	     {"totalhigh", si.totalhigh}, {"freehigh", si.freehigh},
-		{"mem_unit", si.mem_unit},
+	    {"totalram", si.totalram},	 {"freeram", si.freeram},     {"sharedram", si.sharedram},
+	    {"bufferram", si.bufferram}, {"totalswap", si.totalswap}, {"freeswap", si.freeswap},
+	    {"procs", si.procs},	 {"totalhigh", si.totalhigh}, {"freehigh", si.freehigh},
+	    {"mem_unit", si.mem_unit},
 	};
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		pr_field(d->p, f[i].name);

@@ -38,13 +38,13 @@ void print_rusage(struct dctx *d, uint64_t addr)
 			const char *name;
 			long v;
 		} f[] = {
-			{"ru_maxrss", ru.ru_maxrss},	 {"ru_ixrss", ru.ru_ixrss},
-			{"ru_idrss", ru.ru_idrss},	 {"ru_isrss", ru.ru_isrss},
-			{"ru_minflt", ru.ru_minflt},	 {"ru_majflt", ru.ru_majflt},
-			{"ru_nswap", ru.ru_nswap},	 {"ru_inblock", ru.ru_inblock},
-			{"ru_oublock", ru.ru_oublock},	 {"ru_msgsnd", ru.ru_msgsnd},
-			{"ru_msgrcv", ru.ru_msgrcv},	 {"ru_nsignals", ru.ru_nsignals},
-			{"ru_nvcsw", ru.ru_nvcsw},	 {"ru_nivcsw", ru.ru_nivcsw},
+		    {"ru_maxrss", ru.ru_maxrss},   {"ru_ixrss", ru.ru_ixrss},
+		    {"ru_idrss", ru.ru_idrss},	   {"ru_isrss", ru.ru_isrss},
+		    {"ru_minflt", ru.ru_minflt},   {"ru_majflt", ru.ru_majflt},
+		    {"ru_nswap", ru.ru_nswap},	   {"ru_inblock", ru.ru_inblock},
+		    {"ru_oublock", ru.ru_oublock}, {"ru_msgsnd", ru.ru_msgsnd},
+		    {"ru_msgrcv", ru.ru_msgrcv},   {"ru_nsignals", ru.ru_nsignals},
+		    {"ru_nvcsw", ru.ru_nvcsw},	   {"ru_nivcsw", ru.ru_nivcsw},
 		};
 		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 			pr_field(d->p, f[i].name);

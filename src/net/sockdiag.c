@@ -41,10 +41,14 @@ static int parse_inet(const struct nlmsghdr *h, int proto, struct sock_table *t)
 static int unix_state(int tcp_state)
 {
 	switch (tcp_state) {
-	case 10: return UNIX_LISTEN;		/* TCP_LISTEN */
-	case 1: return UNIX_CONNECTED;		/* TCP_ESTABLISHED */
-	case 2: return UNIX_CONNECTING;		/* TCP_SYN_SENT */
-	default: return UNIX_UNCONNECTED;	/* TCP_CLOSE */
+	case 10:
+		return UNIX_LISTEN; /* TCP_LISTEN */
+	case 1:
+		return UNIX_CONNECTED; /* TCP_ESTABLISHED */
+	case 2:
+		return UNIX_CONNECTING; /* TCP_SYN_SENT */
+	default:
+		return UNIX_UNCONNECTED; /* TCP_CLOSE */
 	}
 }
 
@@ -153,10 +157,12 @@ int sockdiag_inet(struct sock_table *t, int family, int proto)
 		struct nlmsghdr h;
 		struct inet_diag_req_v2 r;
 	} req = {
-		.h = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-		      .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
-		.r = {.sdiag_family = (uint8_t)family, .sdiag_protocol = (uint8_t)proto,
-		      .idiag_states = ~0U},
+	    .h = {.nlmsg_len = sizeof(req),
+		  .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+		  .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
+	    .r = {.sdiag_family = (uint8_t)family,
+		  .sdiag_protocol = (uint8_t)proto,
+		  .idiag_states = ~0U},
 	};
 
 	return dump(&req, sizeof(req), family, proto, t);
@@ -168,10 +174,12 @@ int sockdiag_unix(struct sock_table *t)
 		struct nlmsghdr h;
 		struct unix_diag_req r;
 	} req = {
-		.h = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-		      .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
-		.r = {.sdiag_family = AF_UNIX, .udiag_states = ~0U,
-		      .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER},
+	    .h = {.nlmsg_len = sizeof(req),
+		  .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+		  .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
+	    .r = {.sdiag_family = AF_UNIX,
+		  .udiag_states = ~0U,
+		  .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER},
 	};
 
 	return dump(&req, sizeof(req), AF_UNIX, 0, t);

@@ -15,22 +15,22 @@ enum unix_state {
 
 struct sock_entry {
 	uint64_t ino;
-	int family;		/* AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET */
-	int proto;		/* IPPROTO_TCP/UDP; netlink protocol; packet ethertype */
-	int type;		/* SOCK_STREAM, SOCK_DGRAM, ... */
-	int state;		/* TCP state (1..12) for inet, enum unix_state for unix */
+	int family; /* AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET */
+	int proto;  /* IPPROTO_TCP/UDP; netlink protocol; packet ethertype */
+	int type;   /* SOCK_STREAM, SOCK_DGRAM, ... */
+	int state;  /* TCP state (1..12) for inet, enum unix_state for unix */
 	uint8_t laddr[16], raddr[16];
-	uint16_t lport, rport;	/* host order */
-	uint32_t rq, sq;	/* inet: receive and send queue bytes (lsof's TQR, TQS) */
-	uint64_t kaddr;		/* unix: the socket address /proc/net/unix shows */
-	uint64_t peer;		/* unix: peer inode, 0 when unknown */
-	char *path;		/* unix: bound name, "@..." when abstract; NULL when unbound */
+	uint16_t lport, rport; /* host order */
+	uint32_t rq, sq;       /* inet: receive and send queue bytes (lsof's TQR, TQS) */
+	uint64_t kaddr;	       /* unix: the socket address /proc/net/unix shows */
+	uint64_t peer;	       /* unix: peer inode, 0 when unknown */
+	char *path;	       /* unix: bound name, "@..." when abstract; NULL when unbound */
 };
 
 struct sock_table {
-	struct sock_entry *slots;	/* open addressing, ino 0 = empty */
+	struct sock_entry *slots; /* open addressing, ino 0 = empty */
 	size_t cap, n;
-	unsigned int loaded;		/* bit per SOCKTAB_* source already read */
+	unsigned int loaded; /* bit per SOCKTAB_* source already read */
 };
 
 enum {

@@ -180,12 +180,12 @@ static void json_detached(struct session *s, struct tracee *t)
 }
 
 const struct sink json_sink = {
-	.syscall_enter = json_syscall_enter,
-	.syscall_exit = json_syscall_exit,
-	.exit_event = json_exit_event,
-	.signal = json_signal,
-	.stopped = json_stopped,
-	.exited = json_exited,
-	.superseded = json_superseded,
-	.detached = json_detached,
+    .syscall_enter = json_syscall_enter,
+    .syscall_exit = json_syscall_exit,
+    .exit_event = json_exit_event,
+    .signal = json_signal,
+    .stopped = json_stopped,
+    .exited = json_exited,
+    .superseded = json_superseded,
+    .detached = json_detached,
 };

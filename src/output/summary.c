@@ -111,17 +111,17 @@ static const struct {
 	const char *name;
 	int (*fn)(const struct counts *, const struct counts *, unsigned, unsigned);
 } sort_keys[] = {
-	{"time", by_time},	   {"time_percent", by_time}, {"time-percent", by_time},
-	{"time_total", by_time},   {"time-total", by_time},   {"total_time", by_time},
-	{"total-time", by_time},   {"min_time", by_min},      {"min-time", by_min},
-	{"shortest", by_min},	   {"time_min", by_min},      {"time-min", by_min},
-	{"longest", by_max},	   {"max_time", by_max},      {"max-time", by_max},
-	{"time_max", by_max},	   {"time-max", by_max},      {"avg_time", by_avg},
-	{"avg-time", by_avg},	   {"time_avg", by_avg},      {"time-avg", by_avg},
-	{"calls", by_calls},	   {"count", by_calls},	      {"error", by_errors},
-	{"errors", by_errors},	   {"name", by_name},	      {"syscall", by_name},
-	{"syscall_name", by_name}, {"syscall-name", by_name}, {"none", NULL},
-	{"nothing", NULL},
+    {"time", by_time},	       {"time_percent", by_time}, {"time-percent", by_time},
+    {"time_total", by_time},   {"time-total", by_time},	  {"total_time", by_time},
+    {"total-time", by_time},   {"min_time", by_min},	  {"min-time", by_min},
+    {"shortest", by_min},      {"time_min", by_min},	  {"time-min", by_min},
+    {"longest", by_max},       {"max_time", by_max},	  {"max-time", by_max},
+    {"time_max", by_max},      {"time-max", by_max},	  {"avg_time", by_avg},
+    {"avg-time", by_avg},      {"time_avg", by_avg},	  {"time-avg", by_avg},
+    {"calls", by_calls},       {"count", by_calls},	  {"error", by_errors},
+    {"errors", by_errors},     {"name", by_name},	  {"syscall", by_name},
+    {"syscall_name", by_name}, {"syscall-name", by_name}, {"none", NULL},
+    {"nothing", NULL},
 };
 
 bool summary_sort_key_valid(const char *name)
@@ -199,15 +199,15 @@ void summary_print(struct summary *s, FILE *f, const char *sort_by)
 
 	double total = total_ns / 1e9;
 	int w[6] = {
-		6,
-		max_int(11, width_of("%.6f", total)),
-		max_int(11, width_of("%" PRIu64, (uint64_t)(avg_max / 1e9 * 1e6))),
-		max_int(9, width_of("%" PRIu64, calls)),
-		max_int(9, width_of("%" PRIu64, errors)),
-		max_int(16, (int)name_max + 1),
+	    6,
+	    max_int(11, width_of("%.6f", total)),
+	    max_int(11, width_of("%" PRIu64, (uint64_t)(avg_max / 1e9 * 1e6))),
+	    max_int(9, width_of("%" PRIu64, calls)),
+	    max_int(9, width_of("%" PRIu64, errors)),
+	    max_int(16, (int)name_max + 1),
 	};
-	fprintf(f, "%*s %*s %*s %*s %*s %s\n", w[0], "% time", w[1], "seconds", w[2],
-		"usecs/call", w[3], "calls", w[4], "errors", "syscall");
+	fprintf(f, "%*s %*s %*s %*s %*s %s\n", w[0], "% time", w[1], "seconds", w[2], "usecs/call",
+		w[3], "calls", w[4], "errors", "syscall");
 	rule(f, w, 6);
 	for (unsigned k = 0; k < n; k++) {
 		const struct counts *c = &s->c[idx[k]];

@@ -111,8 +111,7 @@ static void printleader(struct session *s, struct tracee *t)
 	if (output_separately(s))
 		s->printing = t;
 	struct tracee *p = s->printing;
-	if (p && !(t->flags & TF_STAGED) && p->curcol != 0 &&
-	    (!output_separately(s) || p == t)) {
+	if (p && !(t->flags & TF_STAGED) && p->curcol != 0 && (!output_separately(s) || p == t)) {
 		emit(p, " <unfinished ...>\n", 18);
 		p->curcol = 0;
 		flush_line(s, p);
@@ -130,8 +129,9 @@ static void printleader(struct session *s, struct tracee *t)
 
 static void tabto(struct session *s, struct tracee *t)
 {
-	static const char spaces[] = "                                                                "
-				     "                                                                ";
+	static const char spaces[] =
+	    "                                                                "
+	    "                                                                ";
 	unsigned col = s->o->acolumn;
 
 	while (t->curcol < col) {
@@ -391,14 +391,14 @@ void text_message(struct session *s, const char *fmt, ...)
 }
 
 const struct sink text_sink = {
-	.syscall_enter = text_syscall_enter,
-	.syscall_exit = text_syscall_exit,
-	.exit_event = text_exit_event,
-	.signal = text_signal,
-	.stopped = text_stopped,
-	.exited = text_exited,
-	.superseded = text_superseded,
-	.detached = text_detached,
+    .syscall_enter = text_syscall_enter,
+    .syscall_exit = text_syscall_exit,
+    .exit_event = text_exit_event,
+    .signal = text_signal,
+    .stopped = text_stopped,
+    .exited = text_exited,
+    .superseded = text_superseded,
+    .detached = text_detached,
 };
 
 void text_lost(struct session *s, uint64_t n, const char *why)

@@ -44,7 +44,7 @@ char fdinfo_lock_char(const char *line, size_t len)
 		return whole ? 'R' : 'r';
 	if (word_is(w[3], n[3], "RW"))
 		return 'u';
-	return 'U';	/* lsof: unknown lock type */
+	return 'U'; /* lsof: unknown lock type */
 }
 
 static char merge_lock(char old, char c)
@@ -114,9 +114,9 @@ int fdinfo_parse(const char *buf, size_t len, struct fdinfo *ret)
 			size_t len;
 			int id;
 		} keys[] = {
-			{KEY("pos:"), 0},   {KEY("flags:"), 1},	      {KEY("mnt_id:"), 2},
-			{KEY("ino:"), 3},   {KEY("lock:"), 4},	      {KEY("eventfd-id:"), 5},
-			{KEY("Pid:"), 6},   {KEY("tfd:"), 7},
+		    {KEY("pos:"), 0}, {KEY("flags:"), 1}, {KEY("mnt_id:"), 2},
+		    {KEY("ino:"), 3}, {KEY("lock:"), 4},  {KEY("eventfd-id:"), 5},
+		    {KEY("Pid:"), 6}, {KEY("tfd:"), 7},
 		};
 		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 			if ((size_t)(eol - p) < keys[i].len || memcmp(p, keys[i].key, keys[i].len))

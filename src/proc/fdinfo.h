@@ -7,16 +7,16 @@
 
 struct fdinfo {
 	uint64_t pos;
-	unsigned int flags;	/* O_* flags, octal in the file */
+	unsigned int flags; /* O_* flags, octal in the file */
 	int mnt_id;
 	uint64_t ino;
 	bool has_ino;
 	/* lsof's lock character: ' ' none, 'r'/'w' read/write lock on part of the file,
 	 * 'R'/'W' on the whole file, 'u' read and write locks. */
 	char lock;
-	long eventfd_id;	/* -1 when absent */
-	int pidfd_pid;		/* 0 when absent */
-	char tfds[64];		/* epoll targets, "34,35" (cut at 63 bytes) */
+	long eventfd_id; /* -1 when absent */
+	int pidfd_pid;	 /* 0 when absent */
+	char tfds[64];	 /* epoll targets, "34,35" (cut at 63 bytes) */
 };
 
 /* Parses fdinfo text of length len (need not be NUL-terminated). Unknown lines are ignored.

@@ -6,9 +6,9 @@
 #define LIMIT_UNLIMITED UINT64_MAX
 
 struct limit {
-	char name[32];		/* "Max open files" */
-	uint64_t soft, hard;	/* LIMIT_UNLIMITED for "unlimited" */
-	char unit[16];		/* "files", "bytes", ... or "" */
+	char name[32];	     /* "Max open files" */
+	uint64_t soft, hard; /* LIMIT_UNLIMITED for "unlimited" */
+	char unit[16];	     /* "files", "bytes", ... or "" */
 };
 
 struct limits {

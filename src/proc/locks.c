@@ -18,7 +18,8 @@ int locks_parse(FILE *f, struct lock_set *ret)
 		if (!p || strncmp(p, ": ->", 4) == 0)
 			continue;
 		/* "1: POSIX  ADVISORY  WRITE 123 fe:00:10953201 0 EOF" */
-		if (sscanf(p + 1, " %*s %*s %*s %*s %x:%x:%" SCNu64, &e.major, &e.minor, &e.ino) != 3)
+		if (sscanf(p + 1, " %*s %*s %*s %*s %x:%x:%" SCNu64, &e.major, &e.minor, &e.ino) !=
+		    3)
 			continue;
 		if (s.n == cap) {
 			cap = cap ? cap * 2 : 16;

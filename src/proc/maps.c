@@ -28,7 +28,8 @@ int maps_parse_files(FILE *f, struct map_files *ret)
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
 		if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %*s %*x %x:%x %" SCNu64 " %n", &e.start,
-			   &e.end, &e.major, &e.minor, &e.ino, &off) != 5 || off == 0)
+			   &e.end, &e.major, &e.minor, &e.ino, &off) != 5 ||
+		    off == 0)
 			continue;
 		if (e.ino == 0 || line[off] != '/')
 			continue;

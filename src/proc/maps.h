@@ -5,10 +5,10 @@
 #include <stdio.h>
 
 struct map_file {
-	uint64_t start, end;	/* first mapping of this file */
+	uint64_t start, end; /* first mapping of this file */
 	unsigned int major, minor;
 	uint64_t ino;
-	bool deleted;		/* path ended in " (deleted)", which is stripped */
+	bool deleted; /* path ended in " (deleted)", which is stripped */
 	char *path;
 };
 

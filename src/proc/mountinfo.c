@@ -16,7 +16,8 @@ int mountinfo_parse(FILE *f, struct mount_table *ret)
 		char *sep = strstr(line, " - ");
 
 		if (sscanf(line, "%d %*d %u:%u %*s %255s", &e.mnt_id, &e.major, &e.minor,
-			   e.mountpoint) != 4 || !sep)
+			   e.mountpoint) != 4 ||
+		    !sep)
 			continue;
 		if (sscanf(sep + 3, "%31s", e.fstype) != 1)
 			continue;
@@ -67,9 +68,9 @@ bool fstype_is_remote(const char *fstype)
 {
 	if (fstype_remote_extra && strcmp(fstype, fstype_remote_extra) == 0)
 		return true;
-	static const char *const remote[] = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph",
-					     "9p", "afs", "glusterfs", "lustre", "gfs2",
-					     "ocfs2", "ncpfs", "coda", "davfs", "sshfs"};
+	static const char *const remote[] = {
+	    "nfs",	 "nfs4",   "cifs", "smb3",  "smbfs", "ceph", "9p",    "afs",
+	    "glusterfs", "lustre", "gfs2", "ocfs2", "ncpfs", "coda", "davfs", "sshfs"};
 
 	if (strncmp(fstype, "fuse", 4) == 0)
 		return true;

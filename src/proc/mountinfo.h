@@ -9,7 +9,7 @@ struct mount_entry {
 	int mnt_id;
 	unsigned int major, minor;
 	char fstype[32];
-	char mountpoint[256];	/* octal escapes (\\040) left as the kernel wrote them */
+	char mountpoint[256]; /* octal escapes (\\040) left as the kernel wrote them */
 };
 
 struct mount_table {

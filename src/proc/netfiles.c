@@ -46,7 +46,7 @@ int proc_net_inet_parse(FILE *f, int family, int proto, struct sock_table *t)
 			   &st, &tq, &rq, &ino) != 6)
 			continue;
 		e.sq = tq;
-		e.rq = st == 10 ? 0 : rq;	/* a listener's rx_queue is its accept backlog */
+		e.rq = st == 10 ? 0 : rq; /* a listener's rx_queue is its accept backlog */
 		if (parse_addr(local, family, e.laddr, &e.lport) < 0 ||
 		    parse_addr(remote, family, e.raddr, &e.rport) < 0 || !ino)
 			continue;
@@ -78,7 +78,8 @@ int proc_net_unix_parse(FILE *f, struct sock_table *t)
 		int off = 0;
 
 		if (sscanf(line, "%" SCNx64 ": %*x %*x %x %x %x %" SCNu64 "%n", &kaddr, &flags,
-			   &type, &st, &ino, &off) != 5 || !ino)
+			   &type, &st, &ino, &off) != 5 ||
+		    !ino)
 			continue;
 		struct sock_entry *s = socktab_get(t, ino, true);
 
@@ -89,7 +90,7 @@ int proc_net_unix_parse(FILE *f, struct sock_table *t)
 		s->family = AF_UNIX;
 		s->kaddr = kaddr;
 		s->type = (int)type;
-		if (flags & 0x10000)	/* __SO_ACCEPTCON */
+		if (flags & 0x10000) /* __SO_ACCEPTCON */
 			s->state = UNIX_LISTEN;
 		else if (st >= 1 && st <= 4)
 			s->state = (int)st - 1;
@@ -115,7 +116,8 @@ int proc_net_netlink_parse(FILE *f, struct sock_table *t)
 		int proto;
 		uint64_t ino;
 
-		if (sscanf(line, "%*x %d %*u %*x %*d %*d %*d %*d %*d %" SCNu64, &proto, &ino) != 2 ||
+		if (sscanf(line, "%*x %d %*u %*x %*d %*d %*d %*d %*d %" SCNu64, &proto, &ino) !=
+			2 ||
 		    !ino)
 			continue;
 		struct sock_entry *s = socktab_get(t, ino, true);
@@ -143,7 +145,7 @@ int proc_net_packet_parse(FILE *f, struct sock_table *t)
 		uint64_t ino;
 
 		if (sscanf(line, "%*x %*d %u %x %*d %*d %*u %*u %" SCNu64, &type, &proto, &ino) !=
-			    3 ||
+			3 ||
 		    !ino)
 			continue;
 		struct sock_entry *s = socktab_get(t, ino, true);

@@ -31,7 +31,7 @@ struct reader {
 	bool locks_loaded;
 	bool pipe_dev_known;
 	unsigned int pipe_major, pipe_minor;
-	struct open_file anon;	/* the last anon inode stat'ed, to reuse for its twins */
+	struct open_file anon; /* the last anon inode stat'ed, to reuse for its twins */
 	int anon_mnt_id;
 };
 
@@ -113,14 +113,22 @@ enum of_kind of_kind_from_link(const char *link, uint64_t *ino)
 static enum of_kind kind_from_mode(mode_t m)
 {
 	switch (m & S_IFMT) {
-	case S_IFREG: return OFK_REG;
-	case S_IFDIR: return OFK_DIR;
-	case S_IFCHR: return OFK_CHR;
-	case S_IFBLK: return OFK_BLK;
-	case S_IFIFO: return OFK_FIFO;
-	case S_IFSOCK: return OFK_SOCK;
-	case S_IFLNK: return OFK_LINK;
-	default: return OFK_UNKNOWN;
+	case S_IFREG:
+		return OFK_REG;
+	case S_IFDIR:
+		return OFK_DIR;
+	case S_IFCHR:
+		return OFK_CHR;
+	case S_IFBLK:
+		return OFK_BLK;
+	case S_IFIFO:
+		return OFK_FIFO;
+	case S_IFSOCK:
+		return OFK_SOCK;
+	case S_IFLNK:
+		return OFK_LINK;
+	default:
+		return OFK_UNKNOWN;
 	}
 }
 
@@ -180,8 +188,7 @@ static int read_special(struct reader *r, enum of_slot slot, const char *path)
 	if (!of->name)
 		return -ENOMEM;
 	strip_deleted(of);
-	stat_link(r, r->dirfd, path, of,
-		  buf[0] == '/' ? mount_find_path(mounts(r), buf) : NULL);
+	stat_link(r, r->dirfd, path, of, buf[0] == '/' ? mount_find_path(mounts(r), buf) : NULL);
 	if (of->kind == OFK_UNKNOWN)
 		of->kind = slot == OF_TXT ? OFK_REG : OFK_DIR;
 	return 0;
@@ -297,7 +304,7 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 	snprintf(num, sizeof(num), "%d", fd);
 	n = proc_readlink(fddir, num, buf, sizeof(buf));
 	if (n < 0) {
-		if (n == -ESRCH) {	/* closed since the listing */
+		if (n == -ESRCH) { /* closed since the listing */
 			r->pf->n--;
 			return 0;
 		}
@@ -385,8 +392,8 @@ static int read_fd(struct reader *r, int fddir, int infodir, int fd)
 }
 
 struct fd_job {
-	struct reader r;	/* shares the loaded mounts and locks, read-only */
-	struct proc_files pf;	/* this slice's files */
+	struct reader r;      /* shares the loaded mounts and locks, read-only */
+	struct proc_files pf; /* this slice's files */
 	const int *fds;
 	size_t n;
 	int fddir, infodir;
@@ -424,14 +431,16 @@ static int read_fd_slices(struct reader *r, const int *fds, size_t n, int fddir,
 	bool started[8] = {false};
 	int ret = 0;
 
-	(void)mounts(r);	/* loaded once, before sharing */
+	(void)mounts(r); /* loaded once, before sharing */
 	(void)locks(r);
 	for (size_t i = 0; i < k; i++) {
 		size_t from = i * per < n ? i * per : n;
 
-		jobs[i] = (struct fd_job){.r = *r, .fds = fds + from,
+		jobs[i] = (struct fd_job){.r = *r,
+					  .fds = fds + from,
 					  .n = from + per < n ? per : n - from,
-					  .fddir = fddir, .infodir = infodir};
+					  .fddir = fddir,
+					  .infodir = infodir};
 		jobs[i].r.pf = &jobs[i].pf;
 		jobs[i].r.cap = 0;
 		if (reserve(&jobs[i].r, jobs[i].n) < 0)
@@ -503,8 +512,8 @@ int proc_files_remote_timeout_ms;
 /* The magic-link path of a file: "cwd", "root", "exe", "fd/N"; NULL for mem rows. */
 static const char *link_path(const struct open_file *of, char *buf, size_t len)
 {
-	static const char *const special[] = {[OF_CWD] = "cwd", [OF_RTD] = "root",
-					      [OF_TXT] = "exe"};
+	static const char *const special[] = {
+	    [OF_CWD] = "cwd", [OF_RTD] = "root", [OF_TXT] = "exe"};
 
 	if (of->slot == OF_FD) {
 		snprintf(buf, len, "fd/%d", of->fd);
@@ -546,7 +555,8 @@ static void stat_remote(struct reader *r)
 				struct stat st;
 			} rec = {.index = i};
 
-			if (!of->remote || of->has_stat || !path || fstatat(r->dirfd, path, &rec.st, 0))
+			if (!of->remote || of->has_stat || !path ||
+			    fstatat(r->dirfd, path, &rec.st, 0))
 				continue;
 			if (write(p[1], &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
 				_exit(1);
@@ -562,14 +572,14 @@ static void stat_remote(struct reader *r)
 		} rec;
 
 		if (poll(&pfd, 1, proc_files_remote_timeout_ms) <= 0)
-			break;	/* timed out: the rest stays unknown */
+			break; /* timed out: the rest stays unknown */
 		if (read(p[0], &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
-			break;	/* done */
+			break; /* done */
 		if (rec.index < pf->n) {
 			struct open_file *of = &pf->v[rec.index];
 
 			if (of->slot == OF_FD)
-				of->kind = OFK_UNKNOWN;	/* guessed REG; the mode tells */
+				of->kind = OFK_UNKNOWN; /* guessed REG; the mode tells */
 			fill_stat(of, &rec.st);
 			of->remote = true;
 		}

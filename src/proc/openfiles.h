@@ -13,7 +13,7 @@ enum of_slot {
 	OF_RTD,
 	OF_TXT,
 	OF_MEM,
-	OF_DEL,		/* a mapped file that was deleted */
+	OF_DEL, /* a mapped file that was deleted */
 	OF_FD,
 };
 
@@ -23,28 +23,28 @@ enum of_kind {
 	OFK_DIR,
 	OFK_CHR,
 	OFK_BLK,
-	OFK_FIFO,	/* named FIFO */
+	OFK_FIFO, /* named FIFO */
 	OFK_PIPE,
 	OFK_SOCK,
-	OFK_ANON,	/* anon_inode: eventfd, epoll, timerfd, signalfd, inotify, pidfd, ... */
+	OFK_ANON, /* anon_inode: eventfd, epoll, timerfd, signalfd, inotify, pidfd, ... */
 	OFK_MEMFD,
 	OFK_LINK,
 };
 
 struct open_file {
 	enum of_slot slot;
-	int fd;			/* OF_FD only */
+	int fd; /* OF_FD only */
 	enum of_kind kind;
-	char mode;		/* 'r', 'w', 'u', or ' ' (not an fd) */
-	char *name;		/* link text; for OF_MEM the mapped path */
-	int err;		/* readlink failed: -errno, name is NULL */
-	bool deleted;		/* name ended in " (deleted)", which was stripped */
-	bool has_stat;		/* dev, rdev, size, nlink valid */
-	bool remote;		/* on a network filesystem: not stat'ed */
+	char mode;     /* 'r', 'w', 'u', or ' ' (not an fd) */
+	char *name;    /* link text; for OF_MEM the mapped path */
+	int err;       /* readlink failed: -errno, name is NULL */
+	bool deleted;  /* name ended in " (deleted)", which was stripped */
+	bool has_stat; /* dev, rdev, size, nlink valid */
+	bool remote;   /* on a network filesystem: not stat'ed */
 	bool has_fdinfo;
 	unsigned int dev_major, dev_minor, rdev_major, rdev_minor;
 	uint64_t size, ino, nlink;
-	uint64_t sock_ino;	/* OFK_SOCK: the socket inode */
+	uint64_t sock_ino; /* OFK_SOCK: the socket inode */
 	struct fdinfo fi;
 };
 
@@ -55,14 +55,14 @@ struct proc_files {
 	pid_t ppid, pgrp;
 	struct open_file *v;
 	size_t n;
-	char netns[64];		/* readlink of ns/net, to pick the socket table */
+	char netns[64]; /* readlink of ns/net, to pick the socket table */
 };
 
 enum {
-	PF_NO_MAPS = 1 << 0,	/* skip mem rows */
-	PF_NO_STAT = 1 << 1,	/* never stat, even on local filesystems */
-	PF_FDS_ONLY = 1 << 2,	/* skip cwd/rtd/txt/mem */
-	PF_FDINFO = 1 << 3,	/* read fdinfo of every fd (offsets, flags for --json) */
+	PF_NO_MAPS = 1 << 0,  /* skip mem rows */
+	PF_NO_STAT = 1 << 1,  /* never stat, even on local filesystems */
+	PF_FDS_ONLY = 1 << 2, /* skip cwd/rtd/txt/mem */
+	PF_FDINFO = 1 << 3,   /* read fdinfo of every fd (offsets, flags for --json) */
 };
 
 /* Files on network filesystems are not stat'ed (a dead server would block), unless this is

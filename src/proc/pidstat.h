@@ -4,15 +4,15 @@
 #include <sys/types.h>
 
 struct pid_stat {
-	char comm[64];		/* between the outer parentheses, as the kernel wrote it */
+	char comm[64]; /* between the outer parentheses, as the kernel wrote it */
 	char state;
 	pid_t ppid, pgrp, session;
 	int tty_nr;
-	uint64_t utime, stime;	/* clock ticks */
+	uint64_t utime, stime; /* clock ticks */
 	long num_threads;
-	uint64_t starttime;	/* clock ticks after boot */
-	uint64_t vsize;		/* bytes */
-	int64_t rss;		/* pages */
+	uint64_t starttime; /* clock ticks after boot */
+	uint64_t vsize;	    /* bytes */
+	int64_t rss;	    /* pages */
 };
 
 /* Parses the one-line stat text. The command may contain spaces and ')'; the last ')' ends

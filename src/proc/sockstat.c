@@ -15,7 +15,8 @@ int sockstat_parse(FILE *f, struct sockstat *ret)
 		if (!proto)
 			continue;
 		for (;;) {
-			char *key = strtok_r(NULL, " \n", &save), *val = strtok_r(NULL, " \n", &save);
+			char *key = strtok_r(NULL, " \n", &save),
+			     *val = strtok_r(NULL, " \n", &save);
 
 			if (!key || !val || s.n == sizeof(s.v) / sizeof(s.v[0]))
 				break;
@@ -39,14 +40,14 @@ const char *sockstat_explain(const char *proto, const char *key)
 	static const struct {
 		const char *proto, *key, *text;
 	} table[] = {
-		{"sockets", "used", "sockets of all kinds allocated in this network namespace"},
-		{"FRAG", "inuse", "IP packets being reassembled from fragments"},
-		{"*", "inuse", "sockets of this protocol in use (open and not yet released)"},
-		{"TCP", "orphan", "TCP sockets no process holds any more, still closing"},
-		{"TCP", "tw", "TCP connections in TIME_WAIT"},
-		{"TCP", "alloc", "TCP sockets allocated, orphans and TIME_WAIT included"},
-		{"*", "mem", "pages of socket buffer memory charged to the protocol"},
-		{"FRAG", "memory", "bytes held by IP fragments waiting for reassembly"},
+	    {"sockets", "used", "sockets of all kinds allocated in this network namespace"},
+	    {"FRAG", "inuse", "IP packets being reassembled from fragments"},
+	    {"*", "inuse", "sockets of this protocol in use (open and not yet released)"},
+	    {"TCP", "orphan", "TCP sockets no process holds any more, still closing"},
+	    {"TCP", "tw", "TCP connections in TIME_WAIT"},
+	    {"TCP", "alloc", "TCP sockets allocated, orphans and TIME_WAIT included"},
+	    {"*", "mem", "pages of socket buffer memory charged to the protocol"},
+	    {"FRAG", "memory", "bytes held by IP fragments waiting for reassembly"},
 	};
 
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)

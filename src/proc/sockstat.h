@@ -5,8 +5,8 @@
 
 /* One "KEY value" pair of a protocol line: "TCP: inuse 5 orphan 0 tw 2 alloc 7 mem 1". */
 struct sockstat_field {
-	char proto[16];		/* "sockets", "TCP", "UDP", "UDPLITE", "RAW", "FRAG" */
-	char key[16];		/* "used", "inuse", "orphan", "tw", "alloc", "mem", "memory" */
+	char proto[16]; /* "sockets", "TCP", "UDP", "UDPLITE", "RAW", "FRAG" */
+	char key[16];	/* "used", "inuse", "orphan", "tw", "alloc", "mem", "memory" */
 	int64_t value;
 };
 

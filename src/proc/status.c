@@ -13,20 +13,27 @@ static const struct {
 	enum field_kind kind;
 	size_t off, size;
 } fields[] = {
-#define S(k, kind, m) {k ":", kind, offsetof(struct pid_status, m), sizeof(((struct pid_status *)0)->m)}
-	S("Name", F_STR, name),	     S("State", F_STR, state),	  S("Tgid", F_PID, tgid),
-	S("PPid", F_PID, ppid),	     S("Uid", F_IDS, uid),	  S("Gid", F_IDS, gid),
-	S("Threads", F_LONG, threads), S("FDSize", F_LONG, fdsize), S("VmPeak", F_KB, vm_peak),
-	S("VmSize", F_KB, vm_size),  S("VmRSS", F_KB, vm_rss),	  S("VmSwap", F_KB, vm_swap),
-	S("RssAnon", F_KB, rss_anon), S("RssFile", F_KB, rss_file),
-	S("RssShmem", F_KB, rss_shmem),
+#define S(k, kind, m)                                                                              \
+	{                                                                                          \
+		k ":", kind, offsetof(struct pid_status, m), sizeof(((struct pid_status *)0)->m)   \
+	}
+    S("Name", F_STR, name),	   S("State", F_STR, state),	 S("Tgid", F_PID, tgid),
+    S("PPid", F_PID, ppid),	   S("Uid", F_IDS, uid),	 S("Gid", F_IDS, gid),
+    S("Threads", F_LONG, threads), S("FDSize", F_LONG, fdsize),	 S("VmPeak", F_KB, vm_peak),
+    S("VmSize", F_KB, vm_size),	   S("VmRSS", F_KB, vm_rss),	 S("VmSwap", F_KB, vm_swap),
+    S("RssAnon", F_KB, rss_anon),  S("RssFile", F_KB, rss_file), S("RssShmem", F_KB, rss_shmem),
 #undef S
 };
 
 int pid_status_parse(FILE *f, struct pid_status *ret)
 {
-	struct pid_status s = {.vm_peak = -1, .vm_size = -1, .vm_rss = -1, .vm_swap = -1,
-			       .rss_anon = -1, .rss_file = -1, .rss_shmem = -1};
+	struct pid_status s = {.vm_peak = -1,
+			       .vm_size = -1,
+			       .vm_rss = -1,
+			       .vm_swap = -1,
+			       .rss_anon = -1,
+			       .rss_file = -1,
+			       .rss_shmem = -1};
 	char line[512];
 	int have_name = 0;
 

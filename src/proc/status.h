@@ -6,9 +6,9 @@
 
 struct pid_status {
 	char name[64];
-	char state[32];		/* "S (sleeping)" */
+	char state[32]; /* "S (sleeping)" */
 	pid_t tgid, ppid;
-	uid_t uid[4];		/* real, effective, saved, filesystem */
+	uid_t uid[4]; /* real, effective, saved, filesystem */
 	gid_t gid[4];
 	long threads;
 	long fdsize;

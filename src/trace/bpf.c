@@ -43,9 +43,9 @@ struct backend {
 	struct session *s;
 	struct trace_bpf *skel;
 	struct ring_buffer *rb;
-	bool count_only;     /* -c counted in the kernel */
-	pid_t launched;	     /* the command scry forked, to be reaped */
-	uint64_t mono2real;  /* CLOCK_REALTIME - CLOCK_MONOTONIC */
+	bool count_only;    /* -c counted in the kernel */
+	pid_t launched;	    /* the command scry forked, to be reaped */
+	uint64_t mono2real; /* CLOCK_REALTIME - CLOCK_MONOTONIC */
 	struct bthread *bt[256];
 	/* the record being decoded */
 	struct bcap *caps;
@@ -166,8 +166,7 @@ static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *b
 	return 0;
 }
 
-static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, char *buf,
-			size_t len)
+static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, char *buf, size_t len)
 {
 	const struct backend *b = ctx;
 	unsigned it = 0;
@@ -217,7 +216,8 @@ static const struct bcap *fd_cap(const struct backend *b, int fd, bool *any)
 			if (!(c->flags & SCF_FDPATH))
 				continue;
 			*any = true;
-			if (!!(c->flags & SCF_EXIT) == (pass == 0) && c->addr == (uint64_t)(int64_t)fd)
+			if (!!(c->flags & SCF_EXIT) == (pass == 0) &&
+			    c->addr == (uint64_t)(int64_t)fd)
 				return c;
 		}
 	return NULL;
@@ -438,7 +438,8 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 			bthread_drop(b, tid);
 			tracee_rekey(s, execer, tid);
 			struct bthread *bo = bthread_get(b, old), *bn = bthread_get(b, tid);
-			*bn = (struct bthread){tid, bo->seq, bo->done_seq, bo->entry_shown, bn->next};
+			*bn =
+			    (struct bthread){tid, bo->seq, bo->done_seq, bo->entry_shown, bn->next};
 			bthread_drop(b, old);
 			if (session_shown(s, execer))
 				s->sink->superseded(s, execer, old);
@@ -527,11 +528,11 @@ static int on_record(void *ctx, void *data, size_t size)
 /* ---- lost events ---- */
 
 static const char *const lost_why[SL_N] = {
-	[SL_RING] = "ring buffer full",
-	[SL_NOMEM] = "no memory for a thread's state",
-	[SL_FAULT] = "memory not resident",
-	[SL_TOOBIG] = "captures too big for a record",
-	[SL_SIGNAL] = "too many ignored signals in one syscall",
+    [SL_RING] = "ring buffer full",
+    [SL_NOMEM] = "no memory for a thread's state",
+    [SL_FAULT] = "memory not resident",
+    [SL_TOOBIG] = "captures too big for a record",
+    [SL_SIGNAL] = "too many ignored signals in one syscall",
 };
 
 /* Prints a line for each counter that grew: what was dropped, and captures that failed
@@ -966,7 +967,7 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 					tracee_drop(s, t);
 				}
 				s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status)
-								    : WEXITSTATUS(status);
+								   : WEXITSTATUS(status);
 				s->child = 0;
 			}
 		}
@@ -995,8 +996,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	if (b.launched) {
 		int status;
 		if (waitpid(b.launched, &status, 0) == b.launched)
-			s->exit_code = WIFSIGNALED(status) ? 0x100 | WTERMSIG(status)
-							   : WEXITSTATUS(status);
+			s->exit_code =
+			    WIFSIGNALED(status) ? 0x100 | WTERMSIG(status) : WEXITSTATUS(status);
 	}
 out:
 	fflush(stderr);

@@ -13,13 +13,13 @@ static void op_add(struct scry_plan *p, uint8_t kind, int arg, int lenarg, bool 
 	if (p->nops >= SCRY_NOPS)
 		return;
 	p->ops[p->nops++] = (struct scry_capop){
-		.kind = kind,
-		.arg = (uint8_t)arg,
-		.lenarg = (uint8_t)lenarg,
-		.at_exit = at_exit,
-		.elem = elem,
-		.nmax = nmax,
-		.max = max,
+	    .kind = kind,
+	    .arg = (uint8_t)arg,
+	    .lenarg = (uint8_t)lenarg,
+	    .at_exit = at_exit,
+	    .elem = elem,
+	    .nmax = nmax,
+	    .max = max,
 	};
 }
 
@@ -48,8 +48,9 @@ static void plan_from_kinds(const struct syscall_info *si, unsigned strsize, str
 		case AK_OUT:
 			if (a->strct && a->strct->size)
 				op_add(p, CK_FIXED, (int)i, 0, a->kind == AK_OUT,
-				       a->strct->size < SCRY_CAP_MAX ? a->strct->size : SCRY_CAP_MAX, 0,
-				       0);
+				       a->strct->size < SCRY_CAP_MAX ? a->strct->size
+								     : SCRY_CAP_MAX,
+				       0, 0);
 			break;
 		}
 	}
@@ -63,8 +64,9 @@ static void plan_blobs(const struct syscall_info *si, struct scry_plan *p)
 {
 	for (unsigned i = 0; i < si->nargs && i < 6; i++) {
 		const struct arg_desc *a = &si->args[i];
-		bool open = a->kind == AK_HEX || a->kind == AK_PTR ||
-			    ((a->kind == AK_IN || a->kind == AK_OUT) && !(a->strct && a->strct->size));
+		bool open =
+		    a->kind == AK_HEX || a->kind == AK_PTR ||
+		    ((a->kind == AK_IN || a->kind == AK_OUT) && !(a->strct && a->strct->size));
 		if (!open)
 			continue;
 		op_add(p, CK_BLOB, (int)i, 0, false, BLOB_MAX, 0, 0);
@@ -149,9 +151,9 @@ static void h_clone3(struct scry_plan *p, unsigned s, bool v)
 	(void)s, (void)v;
 	op_add(p, CK_BUF, 0, 1, false, 128, 0, 0);
 	/* what the kernel wrote through clone_args' pointers */
-	op_add(p, CK_PTR_AT, 0, 0, true, 8, 8, 0);   /* pidfd */
-	op_add(p, CK_PTR_AT, 0, 0, true, 8, 16, 0);  /* child_tid */
-	op_add(p, CK_PTR_AT, 0, 0, true, 8, 24, 0);  /* parent_tid */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 8, 0);  /* pidfd */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 16, 0); /* child_tid */
+	op_add(p, CK_PTR_AT, 0, 0, true, 8, 24, 0); /* parent_tid */
 }
 static void h_vmsplice(struct scry_plan *p, unsigned s, bool v)
 {
@@ -218,42 +220,44 @@ static void h_getxattrat(struct scry_plan *p, unsigned s, bool v)
 }
 
 static const struct hook hooks[] = {
-	{"setxattrat", h_setxattrat},
-	{"getxattrat", h_getxattrat},
-	{"execve", h_execve},
-	{"execveat", h_execveat},
-	{"readv", h_readv},
-	{"preadv", h_readv},
-	{"preadv2", h_readv},
-	{"writev", h_writev},
-	{"pwritev", h_writev},
-	{"pwritev2", h_writev},
-	{"poll", h_poll},
-	{"ppoll", h_ppoll},
-	{"select", h_select},
-	{"pselect6", h_pselect6},
-	{"clone3", h_clone3},
-	{"vmsplice", h_vmsplice},
-	{"wait4", h_wait4},
-	{"nanosleep", h_nanosleep},
-	{"clock_nanosleep", h_clock_nanosleep},
-	{"rt_sigaction", h_rt_sigaction},
-	{"rt_sigprocmask", h_rt_sigprocmask},
-	{"getdents64", h_getdents},
-	{"getdents", h_getdents},
-	{"futex", h_futex},
+    {"setxattrat", h_setxattrat},
+    {"getxattrat", h_getxattrat},
+    {"execve", h_execve},
+    {"execveat", h_execveat},
+    {"readv", h_readv},
+    {"preadv", h_readv},
+    {"preadv2", h_readv},
+    {"writev", h_writev},
+    {"pwritev", h_writev},
+    {"pwritev2", h_writev},
+    {"poll", h_poll},
+    {"ppoll", h_ppoll},
+    {"select", h_select},
+    {"pselect6", h_pselect6},
+    {"clone3", h_clone3},
+    {"vmsplice", h_vmsplice},
+    {"wait4", h_wait4},
+    {"nanosleep", h_nanosleep},
+    {"clock_nanosleep", h_clock_nanosleep},
+    {"rt_sigaction", h_rt_sigaction},
+    {"rt_sigprocmask", h_rt_sigprocmask},
+    {"getdents64", h_getdents},
+    {"getdents", h_getdents},
+    {"futex", h_futex},
 };
 
 /* Syscalls whose entry goes out at once: they block (so their line shows while they do,
  * and other tracees' lines interleave as strace prints them), never return, or replace or
  * create tasks. */
 static const char *const entry_now[] = {
-	"exit", "exit_group", "execve", "execveat", "fork", "vfork", "clone", "clone3",
-	"wait4", "waitid", "pause", "nanosleep", "clock_nanosleep", "rt_sigsuspend",
-	"rt_sigtimedwait", "poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait",
-	"epoll_pwait2", "futex", "accept", "accept4", "connect", "msgrcv", "semop", "semtimedop",
-	"mq_timedreceive", "flock", "io_getevents", "io_pgetevents", "io_uring_enter",
-	"futex_wait", "futex_waitv", "sigsuspend",
+    "exit",	   "exit_group",   "execve",	      "execveat",	"fork",
+    "vfork",	   "clone",	   "clone3",	      "wait4",		"waitid",
+    "pause",	   "nanosleep",	   "clock_nanosleep", "rt_sigsuspend",	"rt_sigtimedwait",
+    "poll",	   "ppoll",	   "select",	      "pselect6",	"epoll_wait",
+    "epoll_pwait", "epoll_pwait2", "futex",	      "accept",		"accept4",
+    "connect",	   "msgrcv",	   "semop",	      "semtimedop",	"mq_timedreceive",
+    "flock",	   "io_getevents", "io_pgetevents",   "io_uring_enter", "futex_wait",
+    "futex_waitv", "sigsuspend",
 };
 
 void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_plan *plans,
@@ -269,8 +273,8 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 	unknown->mode = o->filter.trace.not ? traced_mode : SM_SKIP;
 	for (unsigned nr = 0; nr < n; nr++) {
 		struct scry_plan *p = &plans[nr];
-		bool traced = nr < NSYSCALL_SET ? numset_has(&o->filter.trace, nr)
-						: o->filter.trace.not;
+		bool traced =
+		    nr < NSYSCALL_SET ? numset_has(&o->filter.trace, nr) : o->filter.trace.not ;
 		if (!traced)
 			continue;
 		p->mode = traced_mode;

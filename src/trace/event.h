@@ -23,8 +23,8 @@ struct sc_event {
 	bool has_ret;	  /* the exit was seen */
 	uint64_t t_enter; /* CLOCK_REALTIME ns */
 	uint64_t t_exit;
-	uint64_t ip; /* instruction pointer at entry (-i) */
-	uint64_t sp; /* stack pointer at entry, 0 if unknown (rt_sigreturn's signal frame) */
+	uint64_t ip;  /* instruction pointer at entry (-i) */
+	uint64_t sp;  /* stack pointer at entry, 0 if unknown (rt_sigreturn's signal frame) */
 	long prev_nr; /* the thread's previous syscall, -1 if none (restart_syscall) */
 	/* bpf backend: captured memory; the ptrace backend leaves these empty. */
 	unsigned ncaps;

@@ -25,16 +25,32 @@ static const struct {
 	const char *name;
 	uint32_t classes;
 } syscall_classes[] = {
-	{"%desc", TC_DESC},	    {"%file", TC_FILE},		{"%memory", TC_MEMORY},
-	{"%process", TC_PROCESS},   {"%creds", TC_CREDS},	{"%signal", TC_SIGNAL},
-	{"%ipc", TC_IPC},	    {"%net", TC_NETWORK},	{"%network", TC_NETWORK},
-	{"%stat", TC_STAT},	    {"%lstat", TC_LSTAT},	{"%fstat", TC_FSTAT},
-	{"%%stat", TC_STAT_LIKE},   {"%statfs", TC_STATFS},	{"%fstatfs", TC_FSTATFS},
-	{"%%statfs", TC_STATFS_LIKE}, {"%pure", TC_PURE},	{"%clock", TC_CLOCK},
-	/* legacy names */
-	{"desc", TC_DESC},	    {"file", TC_FILE},		{"memory", TC_MEMORY},
-	{"process", TC_PROCESS},    {"signal", TC_SIGNAL},	{"ipc", TC_IPC},
-	{"network", TC_NETWORK},
+    {"%desc", TC_DESC},
+    {"%file", TC_FILE},
+    {"%memory", TC_MEMORY},
+    {"%process", TC_PROCESS},
+    {"%creds", TC_CREDS},
+    {"%signal", TC_SIGNAL},
+    {"%ipc", TC_IPC},
+    {"%net", TC_NETWORK},
+    {"%network", TC_NETWORK},
+    {"%stat", TC_STAT},
+    {"%lstat", TC_LSTAT},
+    {"%fstat", TC_FSTAT},
+    {"%%stat", TC_STAT_LIKE},
+    {"%statfs", TC_STATFS},
+    {"%fstatfs", TC_FSTATFS},
+    {"%%statfs", TC_STATFS_LIKE},
+    {"%pure", TC_PURE},
+    {"%clock", TC_CLOCK},
+    /* legacy names */
+    {"desc", TC_DESC},
+    {"file", TC_FILE},
+    {"memory", TC_MEMORY},
+    {"process", TC_PROCESS},
+    {"signal", TC_SIGNAL},
+    {"ipc", TC_IPC},
+    {"network", TC_NETWORK},
 };
 
 static bool add_class(struct numset *s, const char *tok)
@@ -94,7 +110,8 @@ static int add_regex(struct numset *s, const char *re, char *err, size_t errlen)
 		return -EINVAL;
 	}
 	for (unsigned nr = 0; nr < syscall_table_size; nr++) {
-		if (syscall_table[nr].name && regexec(&preg, syscall_table[nr].name, 0, NULL, 0) == 0) {
+		if (syscall_table[nr].name &&
+		    regexec(&preg, syscall_table[nr].name, 0, NULL, 0) == 0) {
 			numset_add(s, nr);
 			found = true;
 		}
@@ -141,7 +158,7 @@ int filter_parse_trace(struct filter *f, const char *spec, char *err, size_t err
 	const char *p = spec;
 
 	while (*p == '!') {
-		s.not = !s.not;
+		s.not = !s.not ;
 		p++;
 	}
 	f->trace_given = true;
@@ -150,7 +167,7 @@ int filter_parse_trace(struct filter *f, const char *spec, char *err, size_t err
 		return 0;
 	}
 	if (strcmp(p, "all") == 0) {
-		s.not = !s.not;
+		s.not = !s.not ;
 		f->trace = s;
 		return 0;
 	}
@@ -208,7 +225,7 @@ static int parse_numbers(struct numset *out, const char *spec, int (*conv)(const
 	const char *p = spec;
 
 	while (*p == '!') {
-		s.not = !s.not;
+		s.not = !s.not ;
 		p++;
 	}
 	if (strcmp(p, "none") == 0) {
@@ -216,7 +233,7 @@ static int parse_numbers(struct numset *out, const char *spec, int (*conv)(const
 		return 0;
 	}
 	if (strcmp(p, "all") == 0) {
-		s.not = !s.not;
+		s.not = !s.not ;
 		*out = s;
 		return 0;
 	}

@@ -5,18 +5,18 @@
 #include <stdint.h>
 
 #define NSYSCALL_SET 1024 /* bits; numbers above print as unknown and count as "all" */
-#define NSIGNAL_SET 65
+#define NSIGNAL_SET  65
 
 /* A set of small numbers with an inversion bit, as strace's number_set. */
 struct numset {
 	uint64_t bits[NSYSCALL_SET / 64];
-	bool not;
+	bool not ;
 };
 
 static inline bool numset_has(const struct numset *s, unsigned n)
 {
 	bool in = n < NSYSCALL_SET && (s->bits[n / 64] >> (n % 64)) & 1;
-	return in != s->not;
+	return in != s->not ;
 }
 
 static inline void numset_add(struct numset *s, unsigned n)
@@ -35,13 +35,13 @@ enum {
 };
 
 struct filter {
-	struct numset trace;	/* syscalls shown */
-	bool trace_given;	/* -e trace= was used (seccomp filter applies) */
-	struct numset signals;	/* signals shown in --- SIG lines and +++ killed by */
-	unsigned status;	/* ST_* shown */
-	char **paths;		/* -P: shown syscalls touch one of these */
+	struct numset trace;   /* syscalls shown */
+	bool trace_given;      /* -e trace= was used (seccomp filter applies) */
+	struct numset signals; /* signals shown in --- SIG lines and +++ killed by */
+	unsigned status;       /* ST_* shown */
+	char **paths;	       /* -P: shown syscalls touch one of these */
 	unsigned npaths;
-	struct numset fds;	/* --trace-fds */
+	struct numset fds; /* --trace-fds */
 	bool fds_given;
 };
 

@@ -38,8 +38,8 @@ static uint64_t now_ns(clockid_t clk)
 
 static unsigned ptrace_options(const struct session *s)
 {
-	unsigned o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
-		     PTRACE_O_TRACESECCOMP;
+	unsigned o =
+	    PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT | PTRACE_O_TRACESECCOMP;
 	/* Children are followed with -f, and also without it under a seccomp filter: a child
 	 * that nobody traces would get ENOSYS from SECCOMP_RET_TRACE. */
 	if (s->o->follow || seccomp_wanted(s->o))
@@ -48,7 +48,6 @@ static unsigned ptrace_options(const struct session *s)
 		o |= PTRACE_O_EXITKILL;
 	return o;
 }
-
 
 /* ---- syscalls ---- */
 
@@ -174,7 +173,8 @@ static pid_t launch(struct session *s)
 	if (pid == 0) {
 		apply_env(o);
 		if (pw) {
-			if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setregid(pw->pw_gid, pw->pw_gid) < 0 ||
+			if (initgroups(pw->pw_name, pw->pw_gid) < 0 ||
+			    setregid(pw->pw_gid, pw->pw_gid) < 0 ||
 			    setreuid(pw->pw_uid, pw->pw_uid) < 0) {
 				log_error_errno(-errno, "cannot run as user '%s'", o->username);
 				_exit(1);
@@ -185,7 +185,8 @@ static pid_t launch(struct session *s)
 		if (use_seccomp) {
 			int r = seccomp_install(&o->filter);
 			if (r < 0)
-				log_error_errno(r, "seccomp filter not installed, tracing every syscall");
+				log_error_errno(
+				    r, "seccomp filter not installed, tracing every syscall");
 		}
 		execv(path, o->argv);
 		log_error_errno(-errno, "exec %s", path);
@@ -322,15 +323,15 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
-	int op = (t->flags & TF_SECCOMP) && !(t->flags & TF_INSYSCALL) ? PTRACE_CONT
-									: PTRACE_SYSCALL;
+	int op =
+	    (t->flags & TF_SECCOMP) && !(t->flags & TF_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	switch (event) {
 	case 0:
 		if (sig == (SIGTRAP | 0x80)) {
 			handle_syscall_stop(s, t);
 			op = (t->flags & TF_SECCOMP) && !(t->flags & TF_INSYSCALL) ? PTRACE_CONT
-										  : PTRACE_SYSCALL;
+										   : PTRACE_SYSCALL;
 			restart(t, op, 0);
 			return;
 		}
@@ -416,7 +417,6 @@ static void detach_all(struct session *s)
  * costs far more than a ptrace stop on these VMs (an idle vCPU wakes slowly, see FACTS.md);
  * a tracee that stops again within this time finds the tracer still awake. */
 static uint64_t spin_ns = 40000;
-
 
 /* Spinning pays only when a CPU is free for it: on a loaded machine it takes time from the
  * tracee (measured: 0.61x strace without spinning, 0.96x with it, at load 8 on 2 CPUs).

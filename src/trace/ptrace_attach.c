@@ -104,23 +104,27 @@ void ptrace_explain_failure(pid_t pid, int err, char *buf, size_t len)
 	}
 	int yama = yama_scope();
 	if (yama >= 1 && !have_cap_sys_ptrace()) {
-		snprintf(buf, len,
-			 "%s (Yama ptrace_scope is %d: only %s; see /proc/sys/kernel/yama/ptrace_scope)",
-			 strerror(err), yama,
-			 yama == 1   ? "descendants can be traced without CAP_SYS_PTRACE"
-			 : yama == 2 ? "processes with CAP_SYS_PTRACE can trace"
-				     : "no process can trace");
+		snprintf(
+		    buf, len,
+		    "%s (Yama ptrace_scope is %d: only %s; see /proc/sys/kernel/yama/ptrace_scope)",
+		    strerror(err), yama,
+		    yama == 1	? "descendants can be traced without CAP_SYS_PTRACE"
+		    : yama == 2 ? "processes with CAP_SYS_PTRACE can trace"
+				: "no process can trace");
 		return;
 	}
 	long uid = status_field(pid, "Uid");
 	if (!have_cap_sys_ptrace() && uid >= 0 && uid != (long)getuid()) {
-		snprintf(buf, len, "%s (process %d belongs to uid %ld; tracing it needs CAP_SYS_PTRACE)",
+		snprintf(buf, len,
+			 "%s (process %d belongs to uid %ld; tracing it needs CAP_SYS_PTRACE)",
 			 strerror(err), pid, uid);
 		return;
 	}
 	if (!have_cap_sys_ptrace())
-		snprintf(buf, len, "%s (the process is not dumpable or is privileged; tracing it needs "
-				   "CAP_SYS_PTRACE)", strerror(err));
+		snprintf(buf, len,
+			 "%s (the process is not dumpable or is privileged; tracing it needs "
+			 "CAP_SYS_PTRACE)",
+			 strerror(err));
 	else
 		snprintf(buf, len, "%s", strerror(err));
 }

@@ -47,6 +47,6 @@ static int ptrace_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, 
 }
 
 const struct mem_reader ptrace_mem_reader = {
-	.read = ptrace_read,
-	.read_str = ptrace_read_str,
+    .read = ptrace_read,
+    .read_str = ptrace_read_str,
 };

@@ -23,8 +23,8 @@ void session_syscall_enter(struct session *s, struct tracee *t)
 		t->flags &= ~TF_HIDE_LOG;
 
 	bool traced = ev->nr >= 0 && ev->nr < NSYSCALL_SET
-			      ? numset_has(&s->o->filter.trace, (unsigned)ev->nr)
-			      : s->o->filter.trace.not;
+			  ? numset_has(&s->o->filter.trace, (unsigned)ev->nr)
+			  : s->o->filter.trace.not ;
 	if (!traced || (t->flags & (TF_HIDE_LOG | TF_SILENT)) || !path_filter_match(s, t)) {
 		t->flags |= TF_FILTERED;
 		return;

@@ -20,43 +20,43 @@ enum summary_mode {
 struct trace_opts {
 	struct print_opts print;
 	struct filter filter;
-	int follow;		/* -f: 1, -ff: 2 */
-	const char *outfile;	/* -o */
-	bool outfile_append;	/* -A */
-	int quiet;		/* -q: 1, -qq: 2 (exit messages too), -qqq: 3 */
-	const char *username;	/* -u */
-	char **env_set;		/* -E VAR=VAL / -E VAR */
+	int follow;	      /* -f: 1, -ff: 2 */
+	const char *outfile;  /* -o */
+	bool outfile_append;  /* -A */
+	int quiet;	      /* -q: 1, -qq: 2 (exit messages too), -qqq: 3 */
+	const char *username; /* -u */
+	char **env_set;	      /* -E VAR=VAL / -E VAR */
 	unsigned nenv;
-	int tflag;		/* -t, -tt, -ttt */
-	bool json;		/* --json */
-	bool rflag;		/* -r */
-	bool Tflag;		/* -T */
-	bool iflag;		/* -i */
-	unsigned acolumn;	/* -a */
+	int tflag;	  /* -t, -tt, -ttt */
+	bool json;	  /* --json */
+	bool rflag;	  /* -r */
+	bool Tflag;	  /* -T */
+	bool iflag;	  /* -i */
+	unsigned acolumn; /* -a */
 	enum summary_mode summary;
-	bool summary_wall;	/* -w */
-	const char *sort_by;	/* -S */
-	bool kill_on_exit;	/* --kill-on-exit */
-	const char *backend;	/* --backend */
-	bool strict;		/* --strict: exit nonzero if any event was lost */
-	bool no_seccomp;	/* --seccomp-bpf=no (internal: never filter) */
-	pid_t *pids;		/* -p */
+	bool summary_wall;   /* -w */
+	const char *sort_by; /* -S */
+	bool kill_on_exit;   /* --kill-on-exit */
+	const char *backend; /* --backend */
+	bool strict;	     /* --strict: exit nonzero if any event was lost */
+	bool no_seccomp;     /* --seccomp-bpf=no (internal: never filter) */
+	pid_t *pids;	     /* -p */
 	unsigned npids;
-	char **argv;		/* command to launch */
+	char **argv; /* command to launch */
 };
 
 /* Per-tracee flags. */
 enum {
-	TF_INSYSCALL = 1 << 0,	/* between entry and exit stop */
-	TF_ATTACHED = 1 << 1,	/* attached with -p (detach on exit) */
-	TF_HIDE_LOG = 1 << 2,	/* launched child before its execve */
-	TF_FILTERED = 1 << 3,	/* the current syscall is not shown */
-	TF_REPRINT = 1 << 4,	/* print "<... resumed>" on exit */
-	TF_SECCOMP = 1 << 5,	/* runs under our seccomp filter */
-	TF_SILENT = 1 << 6,	/* followed only for the seccomp filter's sake: never printed */
-	TF_STARTUP = 1 << 7,	/* first stop not seen yet */
-	TF_STAGED = 1 << 8,	/* the line is held back until the status is known */
-	TF_COUNTED = 1 << 9,	/* the current syscall counts in -c */
+	TF_INSYSCALL = 1 << 0, /* between entry and exit stop */
+	TF_ATTACHED = 1 << 1,  /* attached with -p (detach on exit) */
+	TF_HIDE_LOG = 1 << 2,  /* launched child before its execve */
+	TF_FILTERED = 1 << 3,  /* the current syscall is not shown */
+	TF_REPRINT = 1 << 4,   /* print "<... resumed>" on exit */
+	TF_SECCOMP = 1 << 5,   /* runs under our seccomp filter */
+	TF_SILENT = 1 << 6,    /* followed only for the seccomp filter's sake: never printed */
+	TF_STARTUP = 1 << 7,   /* first stop not seen yet */
+	TF_STAGED = 1 << 8,    /* the line is held back until the status is known */
+	TF_COUNTED = 1 << 9,   /* the current syscall counts in -c */
 };
 
 struct tracee {
@@ -66,14 +66,14 @@ struct tracee {
 	struct sc_event ev;
 	struct dctx d;
 	struct printer p;
-	int dec_state;	       /* DEC_MORE / DEC_DONE of the current syscall */
-	unsigned curcol;       /* columns on the current line; 0 = line ended */
+	int dec_state;	 /* DEC_MORE / DEC_DONE of the current syscall */
+	unsigned curcol; /* columns on the current line; 0 = line ended */
 	FILE *outf;
-	struct strbuf staged;  /* -e status=: the line until its status is known */
-	uint64_t stime_ns;     /* system CPU time at the last stop (-c) */
-	uint64_t t_mono_enter; /* CLOCK_MONOTONIC at entry (-T, -c -w) */
+	struct strbuf staged;	  /* -e status=: the line until its status is known */
+	uint64_t stime_ns;	  /* system CPU time at the last stop (-c) */
+	uint64_t t_mono_enter;	  /* CLOCK_MONOTONIC at entry (-T, -c -w) */
 	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
-	long last_nr1;	       /* the last shown syscall that returned, plus 1; 0 = none */
+	long last_nr1;		  /* the last shown syscall that returned, plus 1; 0 = none */
 	struct tracee *hnext;
 };
 
@@ -81,19 +81,19 @@ struct summary;
 
 struct session {
 	struct trace_opts *o;
-	FILE *out;		  /* shared output: stderr or -o */
-	struct tracee *printing;  /* the tracee whose line is open */
+	FILE *out;		 /* shared output: stderr or -o */
+	struct tracee *printing; /* the tracee whose line is open */
 	unsigned nprocs;
-	unsigned nsilent;	  /* of which followed only for the seccomp filter (no -f) */
-	struct tracee *tab[256];  /* hash by tid */
+	unsigned nsilent;	 /* of which followed only for the seccomp filter (no -f) */
+	struct tracee *tab[256]; /* hash by tid */
 	struct summary *summary;
 	const struct sink *sink;
-	pid_t child;		  /* launched command, 0 if none or gone */
-	int exit_code;		  /* launched command's: status, or 0x100|signal */
+	pid_t child;   /* launched command, 0 if none or gone */
+	int exit_code; /* launched command's: status, or 0x100|signal */
 	struct mem_reader mem;
 	fd_describe_fn fd_describe;
-	uint64_t r_last_ns;	  /* -r */
-	uint64_t lost;		  /* events a backend could not deliver (--strict) */
+	uint64_t r_last_ns; /* -r */
+	uint64_t lost;	    /* events a backend could not deliver (--strict) */
 	/* The path fd referred to when t's current syscall was made (-P), when a backend knows
 	 * it (bpf); NULL: read /proc now. Returns its length or -1. */
 	int (*fd_path)(struct session *s, struct tracee *t, int fd, char *buf, size_t len);

@@ -36,25 +36,25 @@ static const struct proto {
 	int family, protocol;
 	const char *procnet; /* /proc/PID/net file of the fallback */
 } protos[] = {
-	{"UNIX", K_UNIX, AF_UNIX, 0, "unix"},
-	{"UNIX-STREAM", K_UNIX, AF_UNIX, 0, "unix"},
-	{"TCP", K_INET, AF_INET, IPPROTO_TCP, "tcp"},
-	{"UDP", K_INET, AF_INET, IPPROTO_UDP, "udp"},
-	{"UDPLITE", K_INET, AF_INET, IPPROTO_UDPLITE, "udplite"},
-	{"DCCP", K_INET, AF_INET, IPPROTO_DCCP, NULL},
-	{"SCTP", K_INET, AF_INET, IPPROTO_SCTP, NULL},
-	{"L2TP/IP", K_INET, AF_INET, IPPROTO_L2TP, NULL},
-	{"PING", K_INET, AF_INET, IPPROTO_ICMP, "icmp"},
-	{"RAW", K_INET, AF_INET, IPPROTO_RAW, "raw"},
-	{"TCPv6", K_INET, AF_INET6, IPPROTO_TCP, "tcp6"},
-	{"UDPv6", K_INET, AF_INET6, IPPROTO_UDP, "udp6"},
-	{"UDPLITEv6", K_INET, AF_INET6, IPPROTO_UDPLITE, "udplite6"},
-	{"DCCPv6", K_INET, AF_INET6, IPPROTO_DCCP, NULL},
-	{"SCTPv6", K_INET, AF_INET6, IPPROTO_SCTP, NULL},
-	{"L2TP/IPv6", K_INET, AF_INET6, IPPROTO_L2TP, NULL},
-	{"PINGv6", K_INET, AF_INET6, IPPROTO_ICMP, "icmp6"},
-	{"RAWv6", K_INET, AF_INET6, IPPROTO_RAW, "raw6"},
-	{"NETLINK", K_NETLINK, AF_NETLINK, 0, "netlink"},
+    {"UNIX", K_UNIX, AF_UNIX, 0, "unix"},
+    {"UNIX-STREAM", K_UNIX, AF_UNIX, 0, "unix"},
+    {"TCP", K_INET, AF_INET, IPPROTO_TCP, "tcp"},
+    {"UDP", K_INET, AF_INET, IPPROTO_UDP, "udp"},
+    {"UDPLITE", K_INET, AF_INET, IPPROTO_UDPLITE, "udplite"},
+    {"DCCP", K_INET, AF_INET, IPPROTO_DCCP, NULL},
+    {"SCTP", K_INET, AF_INET, IPPROTO_SCTP, NULL},
+    {"L2TP/IP", K_INET, AF_INET, IPPROTO_L2TP, NULL},
+    {"PING", K_INET, AF_INET, IPPROTO_ICMP, "icmp"},
+    {"RAW", K_INET, AF_INET, IPPROTO_RAW, "raw"},
+    {"TCPv6", K_INET, AF_INET6, IPPROTO_TCP, "tcp6"},
+    {"UDPv6", K_INET, AF_INET6, IPPROTO_UDP, "udp6"},
+    {"UDPLITEv6", K_INET, AF_INET6, IPPROTO_UDPLITE, "udplite6"},
+    {"DCCPv6", K_INET, AF_INET6, IPPROTO_DCCP, NULL},
+    {"SCTPv6", K_INET, AF_INET6, IPPROTO_SCTP, NULL},
+    {"L2TP/IPv6", K_INET, AF_INET6, IPPROTO_L2TP, NULL},
+    {"PINGv6", K_INET, AF_INET6, IPPROTO_ICMP, "icmp6"},
+    {"RAWv6", K_INET, AF_INET6, IPPROTO_RAW, "raw6"},
+    {"NETLINK", K_NETLINK, AF_NETLINK, 0, "netlink"},
 };
 #define NPROTOS (sizeof(protos) / sizeof(protos[0]))
 
@@ -122,14 +122,13 @@ static bool fmt_unix(struct strbuf *out, const char *proto, unsigned long inode,
 	return true;
 }
 
-static void fmt_netlink(struct strbuf *out, const char *proto, unsigned protocol,
-			unsigned portid)
+static void fmt_netlink(struct strbuf *out, const char *proto, unsigned protocol, unsigned portid)
 {
 	const char *name = xlat_name(&xl_netlink_protocols, protocol);
 
 	if (name)
-		sb_printf(out, "%s:[%s:%u]", proto,
-			  strncmp(name, "NETLINK_", 8) ? name : name + 8, portid);
+		sb_printf(out, "%s:[%s:%u]", proto, strncmp(name, "NETLINK_", 8) ? name : name + 8,
+			  portid);
 	else
 		sb_printf(out, "%s:[%u]", proto, protocol);
 }
@@ -140,8 +139,8 @@ static bool diag_send(int sk, void *req, size_t len)
 {
 	struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
 	struct iovec iov = {req, len};
-	struct msghdr msg = {.msg_name = &nl, .msg_namelen = sizeof(nl), .msg_iov = &iov,
-			     .msg_iovlen = 1};
+	struct msghdr msg = {
+	    .msg_name = &nl, .msg_namelen = sizeof(nl), .msg_iov = &iov, .msg_iovlen = 1};
 
 	while (sendmsg(sk, &msg, 0) < 0)
 		if (errno != EINTR)
@@ -150,8 +149,8 @@ static bool diag_send(int sk, void *req, size_t len)
 }
 
 /* A parser returns 1 when it described the inode, 0 to go on, -1 to stop. */
-typedef int (*diag_parse_fn)(const void *data, int len, const struct proto *p,
-			     unsigned long inode, struct strbuf *out);
+typedef int (*diag_parse_fn)(const void *data, int len, const struct proto *p, unsigned long inode,
+			     struct strbuf *out);
 
 static bool diag_receive(int sk, const struct proto *p, unsigned long inode, diag_parse_fn parse,
 			 struct strbuf *out)
@@ -249,11 +248,12 @@ static int diag_lookup(int sk, const struct proto *p, unsigned long inode, struc
 			struct nlmsghdr nlh;
 			struct inet_diag_req_v2 r;
 		} req = {
-			.nlh = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-				.nlmsg_flags = NLM_F_DUMP | NLM_F_REQUEST},
-			.r = {.sdiag_family = (uint8_t)p->family,
-			      .sdiag_protocol = (uint8_t)p->protocol,
-			      .idiag_states = ~0u},
+		    .nlh = {.nlmsg_len = sizeof(req),
+			    .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			    .nlmsg_flags = NLM_F_DUMP | NLM_F_REQUEST},
+		    .r = {.sdiag_family = (uint8_t)p->family,
+			  .sdiag_protocol = (uint8_t)p->protocol,
+			  .idiag_states = ~0u},
 		};
 		if (!diag_send(sk, &req, sizeof(req)))
 			return -1;
@@ -265,11 +265,14 @@ static int diag_lookup(int sk, const struct proto *p, unsigned long inode, struc
 			struct nlmsghdr nlh;
 			struct unix_diag_req r;
 		} req = {
-			.nlh = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-				.nlmsg_flags = NLM_F_REQUEST},
-			.r = {.sdiag_family = AF_UNIX, .udiag_ino = (uint32_t)inode,
-			      .udiag_states = ~0u, .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
-			      .udiag_cookie = {~0u, ~0u}},
+		    .nlh = {.nlmsg_len = sizeof(req),
+			    .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			    .nlmsg_flags = NLM_F_REQUEST},
+		    .r = {.sdiag_family = AF_UNIX,
+			  .udiag_ino = (uint32_t)inode,
+			  .udiag_states = ~0u,
+			  .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
+			  .udiag_cookie = {~0u, ~0u}},
 		};
 		if (!diag_send(sk, &req, sizeof(req)))
 			return -1;
@@ -280,9 +283,10 @@ static int diag_lookup(int sk, const struct proto *p, unsigned long inode, struc
 			struct nlmsghdr nlh;
 			struct netlink_diag_req r;
 		} req = {
-			.nlh = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-				.nlmsg_flags = NLM_F_DUMP | NLM_F_REQUEST},
-			.r = {.sdiag_family = AF_NETLINK, .sdiag_protocol = NDIAG_PROTO_ALL},
+		    .nlh = {.nlmsg_len = sizeof(req),
+			    .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			    .nlmsg_flags = NLM_F_DUMP | NLM_F_REQUEST},
+		    .r = {.sdiag_family = AF_NETLINK, .sdiag_protocol = NDIAG_PROTO_ALL},
 		};
 		if (!diag_send(sk, &req, sizeof(req)))
 			return -1;
@@ -325,8 +329,11 @@ bool procnet_inet_find(FILE *f, int family, unsigned long inode, const char *pro
 		unsigned long ino;
 		unsigned lport, rport;
 		/* sl: local:port remote:port st tx:rx tr:when retrnsmt uid timeout inode */
-		if (sscanf(line, " %*u: %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %*x %*x:%*x %*x:%*x %*x %*u %*u %lu",
-			   local, &lport, remote, &rport, &ino) != 5 || ino != inode)
+		if (sscanf(line,
+			   " %*u: %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %*x %*x:%*x %*x:%*x %*x %*u "
+			   "%*u %lu",
+			   local, &lport, remote, &rport, &ino) != 5 ||
+		    ino != inode)
 			continue;
 		uint8_t src[16], dst[16];
 		if (strlen(local) != nwords * 8 || strlen(remote) != nwords * 8 ||

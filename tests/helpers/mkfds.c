@@ -65,8 +65,8 @@ static int check(int fd, const char *what)
 static void cleanup(void)
 {
 	char p[512];
-	static const char *const names[] = {"file", "wfile", "locked", "ofd", "posix", "fifo", "mapped",
-					    "sock", "dsock", "deleted", "sub"};
+	static const char *const names[] = {"file",   "wfile", "locked", "ofd",	    "posix", "fifo",
+					    "mapped", "sock",  "dsock",	 "deleted", "sub"};
 
 	if (!made_dir)
 		return;
@@ -240,8 +240,7 @@ static void files(void)
 	/* a mapping of a file deleted since: lsof's DEL row */
 	path(p, sizeof(p), "mapped");
 	fd = check(open(p, O_RDWR | O_CREAT | O_TRUNC, 0644), "open mapped");
-	if (ftruncate(fd, 8192) < 0 ||
-	    mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
+	if (ftruncate(fd, 8192) < 0 || mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
 		fail("mmap mapped");
 	close(fd);
 	unlink(p);

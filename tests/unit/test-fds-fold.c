@@ -20,8 +20,7 @@ int main(void)
 	fold("pipe", "pipe");
 	fold("[eventfd:17]", "[eventfd:*]");
 	fold("TCP 127.0.0.1:5432->127.0.0.1:40112 (ESTABLISHED)", "TCP *:*->*:* (ESTABLISHED)");
-	fold("/tmp/bash_tool_e5fab2c7-dc0a-46fa-82d5-f721378d342a/out",
-	     "/tmp/bash_tool_*/out");
+	fold("/tmp/bash_tool_e5fab2c7-dc0a-46fa-82d5-f721378d342a/out", "/tmp/bash_tool_*/out");
 	fold("/tmp/bashtool-stderr-47cc044d8b20422d", "/tmp/bashtool-stderr-*");
 	fold("/var/cache/cafe/face", "/var/cache/cafe/face");
 	fold("/usr/lib/x86_64-linux-gnu/libc.so.6", "/usr/lib/x*-linux-gnu/libc.so.*");

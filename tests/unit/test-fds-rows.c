@@ -24,9 +24,17 @@ int main(void)
 	struct fds_row r;
 
 	/* a regular file: size, device, inode, (deleted) */
-	struct open_file reg = {.slot = OF_FD, .fd = 7, .kind = OFK_REG, .mode = 'u',
-				.name = "/tmp/x", .deleted = true, .has_stat = true,
-				.dev_major = 254, .size = 10, .ino = 99, .has_fdinfo = true,
+	struct open_file reg = {.slot = OF_FD,
+				.fd = 7,
+				.kind = OFK_REG,
+				.mode = 'u',
+				.name = "/tmp/x",
+				.deleted = true,
+				.has_stat = true,
+				.dev_major = 254,
+				.size = 10,
+				.ino = 99,
+				.has_fdinfo = true,
 				.fi = {.lock = 'W'}};
 	r = build(&reg, NULL);
 	CHECK_STR(r.fd, "7");
@@ -39,9 +47,17 @@ int main(void)
 	free(r.name);
 
 	/* a character device: rdev, and the offset, in hex past 8 digits */
-	struct open_file chr = {.slot = OF_FD, .fd = 0, .kind = OFK_CHR, .mode = 'r',
-				.name = "/dev/sda", .has_stat = true, .dev_major = 0, .dev_minor = 5,
-				.rdev_major = 8, .ino = 3, .has_fdinfo = true,
+	struct open_file chr = {.slot = OF_FD,
+				.fd = 0,
+				.kind = OFK_CHR,
+				.mode = 'r',
+				.name = "/dev/sda",
+				.has_stat = true,
+				.dev_major = 0,
+				.dev_minor = 5,
+				.rdev_major = 8,
+				.ino = 3,
+				.has_fdinfo = true,
 				.fi = {.pos = 123456789, .lock = ' '}};
 	r = build(&chr, NULL);
 	CHECK_STR(r.device, "8,0");
@@ -53,8 +69,14 @@ int main(void)
 	free(r.name);
 
 	/* named slots and an unreadable link */
-	struct open_file cwd = {.slot = OF_CWD, .fd = -1, .kind = OFK_DIR, .mode = ' ',
-				.name = "/", .has_stat = true, .size = 4096, .ino = 2};
+	struct open_file cwd = {.slot = OF_CWD,
+				.fd = -1,
+				.kind = OFK_DIR,
+				.mode = ' ',
+				.name = "/",
+				.has_stat = true,
+				.size = 4096,
+				.ino = 2};
 	r = build(&cwd, NULL);
 	CHECK_STR(r.fd, "cwd");
 	CHECK_STR(r.sizeoff, "4096");
@@ -70,33 +92,56 @@ int main(void)
 	free(r.name);
 
 	/* pipes and anon inodes */
-	struct open_file pipe = {.slot = OF_FD, .fd = 4, .kind = OFK_PIPE, .mode = 'w',
-				 .name = "pipe:[77]", .sock_ino = 77, .ino = 77, .has_stat = true,
+	struct open_file pipe = {.slot = OF_FD,
+				 .fd = 4,
+				 .kind = OFK_PIPE,
+				 .mode = 'w',
+				 .name = "pipe:[77]",
+				 .sock_ino = 77,
+				 .ino = 77,
+				 .has_stat = true,
 				 .dev_minor = 15};
 	r = build(&pipe, NULL);
 	CHECK_STR(r.type, "FIFO");
 	CHECK_STR(r.sizeoff, "0t0");
 	CHECK_STR(r.name, "pipe");
 	free(r.name);
-	struct open_file ev = {.slot = OF_FD, .fd = 5, .kind = OFK_ANON, .mode = 'u',
-			       .name = "anon_inode:[eventfd]", .has_fdinfo = true,
+	struct open_file ev = {.slot = OF_FD,
+			       .fd = 5,
+			       .kind = OFK_ANON,
+			       .mode = 'u',
+			       .name = "anon_inode:[eventfd]",
+			       .has_fdinfo = true,
 			       .fi = {.eventfd_id = 3, .lock = ' '}};
 	r = build(&ev, NULL);
 	CHECK_STR(r.type, "a_inode");
 	CHECK_STR(r.name, "[eventfd:3]");
 	free(r.name);
-	struct open_file ep = {.slot = OF_FD, .fd = 6, .kind = OFK_ANON, .mode = 'u',
-			       .name = "anon_inode:[eventpoll]", .has_fdinfo = true,
+	struct open_file ep = {.slot = OF_FD,
+			       .fd = 6,
+			       .kind = OFK_ANON,
+			       .mode = 'u',
+			       .name = "anon_inode:[eventpoll]",
+			       .has_fdinfo = true,
 			       .fi = {.tfds = "5,9", .lock = ' '}};
 	r = build(&ep, NULL);
 	CHECK_STR(r.name, "[eventpoll:5,9]");
 	free(r.name);
 
 	/* sockets: TCP v4 with state, UDP with lsof's blank, v6 brackets, unix, netlink */
-	struct open_file so = {.slot = OF_FD, .fd = 8, .kind = OFK_SOCK, .mode = 'u',
-			       .name = "socket:[500]", .sock_ino = 500, .ino = 500};
-	struct sock_entry tcp = {.ino = 500, .family = AF_INET, .proto = IPPROTO_TCP, .state = 1,
-				 .lport = 5432, .rport = 40112};
+	struct open_file so = {.slot = OF_FD,
+			       .fd = 8,
+			       .kind = OFK_SOCK,
+			       .mode = 'u',
+			       .name = "socket:[500]",
+			       .sock_ino = 500,
+			       .ino = 500};
+	struct sock_entry tcp = {.ino = 500,
+				 .family = AF_INET,
+				 .proto = IPPROTO_TCP,
+				 .state = 1,
+				 .lport = 5432,
+				 .rport = 40112};
 
 	inet_pton(AF_INET, "127.0.0.1", tcp.laddr);
 	inet_pton(AF_INET, "10.0.0.2", tcp.raddr);
@@ -119,8 +164,12 @@ int main(void)
 	r = build(&so, &udp);
 	CHECK_STR(r.name, "[::1]:*");
 	free(r.name);
-	struct sock_entry ux = {.ino = 500, .family = AF_UNIX, .type = SOCK_STREAM,
-				.state = UNIX_LISTEN, .kaddr = 0xabc, .path = "/run/x.sock"};
+	struct sock_entry ux = {.ino = 500,
+				.family = AF_UNIX,
+				.type = SOCK_STREAM,
+				.state = UNIX_LISTEN,
+				.kaddr = 0xabc,
+				.path = "/run/x.sock"};
 	r = build(&so, &ux);
 	CHECK_STR(r.type, "unix");
 	CHECK_STR(r.device, "0x0000000000000abc");

@@ -39,7 +39,8 @@ int main(void)
 	CHECK(numset_has(&f.trace, __NR_getppid));
 
 	CHECK(filter_parse_signals(&f, "SIGCHLD,usr1,9", err, sizeof(err)) == 0);
-	CHECK(numset_has(&f.signals, 17) && numset_has(&f.signals, 10) && numset_has(&f.signals, 9));
+	CHECK(numset_has(&f.signals, 17) && numset_has(&f.signals, 10) &&
+	      numset_has(&f.signals, 9));
 	CHECK(!numset_has(&f.signals, 15));
 	CHECK(filter_parse_signals(&f, "!SIGCHLD", err, sizeof(err)) == 0);
 	CHECK(!numset_has(&f.signals, 17) && numset_has(&f.signals, 15));

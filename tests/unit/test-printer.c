@@ -76,8 +76,9 @@ int main(void)
 	pr_struct_end(&j);
 	pr_ptr(&j, 0);
 	pr_quoted(&j, "ab\"\001", 4, true, false);
-	CHECK_STR(j.out.buf, "3,{\"a\":1,\"b\":[\"X\",[\"O_CREAT\",\"O_CLOEXEC\"]],\"...\":true},null,"
-			     "{\"str\":\"ab\\\"\\u0001\",\"truncated\":true}");
+	CHECK_STR(j.out.buf,
+		  "3,{\"a\":1,\"b\":[\"X\",[\"O_CREAT\",\"O_CLOEXEC\"]],\"...\":true},null,"
+		  "{\"str\":\"ab\\\"\\u0001\",\"truncated\":true}");
 	sb_free(&p.out);
 	sb_free(&j.out);
 	UNIT_DONE();

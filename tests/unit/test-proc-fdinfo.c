@@ -18,7 +18,8 @@ int main(void)
 	int r;
 
 	fi = parse("pos:\t0\nflags:\t0100002\nmnt_id:\t26\nino:\t10953170\n"
-		   "lock:\t1: FLOCK  ADVISORY  WRITE 19205 fe:00:10953170 0 EOF\n", &r);
+		   "lock:\t1: FLOCK  ADVISORY  WRITE 19205 fe:00:10953170 0 EOF\n",
+		   &r);
 	CHECK(r == 0);
 	CHECK(fi.flags == 0100002);
 	CHECK(fi.mnt_id == 26);
@@ -30,20 +31,23 @@ int main(void)
 
 	/* OFD read lock on bytes 0-4: part of the file */
 	fi = parse("pos:\t0\nflags:\t0100002\nmnt_id:\t26\nino:\t1\n"
-		   "lock:\t1: OFDLCK ADVISORY  READ -1 fe:00:10953185 0 4\n", &r);
+		   "lock:\t1: OFDLCK ADVISORY  READ -1 fe:00:10953185 0 4\n",
+		   &r);
 	CHECK(r == 0 && fi.lock == 'r');
 
 	/* a read and a write lock through one fd; a waiter line does not count */
 	fi = parse("pos:\t0\nflags:\t02\nmnt_id:\t26\n"
 		   "lock:\t1: POSIX  ADVISORY  READ 5 fe:00:7 0 9\n"
 		   "lock:\t2: POSIX  ADVISORY  WRITE 5 fe:00:7 10 EOF\n"
-		   "lock:\t3: -> POSIX  ADVISORY  WRITE 6 fe:00:7 0 EOF\n", &r);
+		   "lock:\t3: -> POSIX  ADVISORY  WRITE 6 fe:00:7 0 EOF\n",
+		   &r);
 	CHECK(r == 0 && fi.lock == 'u');
 	CHECK(fdinfo_lock_char(" 3: -> POSIX  ADVISORY  WRITE 6 fe:00:7 0 EOF", 45) == 0);
 	CHECK(fdinfo_lock_char("1: FLOCK", 8) == 0);
 
 	fi = parse("pos:\t0\nflags:\t02\nmnt_id:\t17\nino:\t1039\neventfd-count:                3\n"
-		   "eventfd-id: 7\neventfd-semaphore: 0\n", &r);
+		   "eventfd-id: 7\neventfd-semaphore: 0\n",
+		   &r);
 	CHECK(r == 0 && fi.eventfd_id == 7);
 
 	fi = parse("pos:\t0\nflags:\t02\nmnt_id:\t17\nino:\t1039\n"
@@ -53,8 +57,8 @@ int main(void)
 	CHECK(r == 0);
 	CHECK_STR(fi.tfds, "34,5");
 
-	fi = parse("pos:\t0\nflags:\t02000002\nmnt_id:\t4\nino:\t19206\nPid:\t19205\nNSpid:\t19205\n",
-		   &r);
+	fi = parse(
+	    "pos:\t0\nflags:\t02000002\nmnt_id:\t4\nino:\t19206\nPid:\t19205\nNSpid:\t19205\n", &r);
 	CHECK(r == 0 && fi.pidfd_pid == 19205 && fi.flags == 02000002);
 
 	/* truncated: no flags line */

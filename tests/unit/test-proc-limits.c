@@ -5,13 +5,13 @@
 #include "test-proc-helpers.h"
 
 static const char text[] =
-	"Limit                     Soft Limit           Hard Limit           Units     \n"
-	"Max cpu time              unlimited            unlimited            seconds   \n"
-	"Max stack size            8388608              unlimited            bytes     \n"
-	"Max processes             96365                96365                processes \n"
-	"Max open files            1024                 524288               files     \n"
-	"Max nice priority         0                    0                    \n"
-	"Max realtime timeout      unlimited            unlimited            us        \n";
+    "Limit                     Soft Limit           Hard Limit           Units     \n"
+    "Max cpu time              unlimited            unlimited            seconds   \n"
+    "Max stack size            8388608              unlimited            bytes     \n"
+    "Max processes             96365                96365                processes \n"
+    "Max open files            1024                 524288               files     \n"
+    "Max nice priority         0                    0                    \n"
+    "Max realtime timeout      unlimited            unlimited            us        \n";
 
 int main(void)
 {
@@ -33,7 +33,8 @@ int main(void)
 	CHECK(n && n->soft == 0 && n->unit[0] == '\0');
 	CHECK(limits_find(&l, "Max open") == NULL);
 
-	f = text_file("Max open files            1024                 524288               files\n");
+	f = text_file(
+	    "Max open files            1024                 524288               files\n");
 	CHECK(limits_parse(f, &l) == -EINVAL);
 	fclose(f);
 	return failures != 0;

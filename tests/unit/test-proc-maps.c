@@ -3,17 +3,17 @@
 #include "test-proc-helpers.h"
 
 static const char text[] =
-	"55d0c0a00000-55d0c0a02000 r--p 00000000 fe:00 10953139                   /tmp/mkfds\n"
-	"55d0c0a02000-55d0c0a03000 r-xp 00002000 fe:00 10953139                   /tmp/mkfds\n"
-	"55d0c1e5e000-55d0c1e7f000 rw-p 00000000 00:00 0                          [heap]\n"
-	"7f1e2a000000-7f1e2a022000 r--p 00000000 fe:00 332835                     "
-	"/usr/lib/x86_64-linux-gnu/libc.so.6\n"
-	"7f1e2b000000-7f1e2b001000 rw-s 00000000 00:01 24                         "
-	"/memfd:scry-test (deleted)\n"
-	"7f1e2c000000-7f1e2c001000 r--p 00000000 fe:00 777                        "
-	"/tmp/a file with spaces (deleted)\n"
-	"7ffd5a1c4000-7ffd5a1e5000 rw-p 00000000 00:00 0                          [stack]\n"
-	"not a maps line\n";
+    "55d0c0a00000-55d0c0a02000 r--p 00000000 fe:00 10953139                   /tmp/mkfds\n"
+    "55d0c0a02000-55d0c0a03000 r-xp 00002000 fe:00 10953139                   /tmp/mkfds\n"
+    "55d0c1e5e000-55d0c1e7f000 rw-p 00000000 00:00 0                          [heap]\n"
+    "7f1e2a000000-7f1e2a022000 r--p 00000000 fe:00 332835                     "
+    "/usr/lib/x86_64-linux-gnu/libc.so.6\n"
+    "7f1e2b000000-7f1e2b001000 rw-s 00000000 00:01 24                         "
+    "/memfd:scry-test (deleted)\n"
+    "7f1e2c000000-7f1e2c001000 r--p 00000000 fe:00 777                        "
+    "/tmp/a file with spaces (deleted)\n"
+    "7ffd5a1c4000-7ffd5a1e5000 rw-p 00000000 00:00 0                          [stack]\n"
+    "not a maps line\n";
 
 int main(void)
 {

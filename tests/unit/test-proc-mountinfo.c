@@ -3,13 +3,13 @@
 #include "test-proc-helpers.h"
 
 static const char text[] =
-	"26 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n"
-	"17 26 0:16 / /sys rw,nosuid - sysfs sysfs rw\n"
-	"40 26 0:45 / /mnt/nfs rw,relatime shared:7 - nfs4 srv:/export rw,vers=4.2\n"
-	"41 40 0:46 / /mnt/nfs/local rw - tmpfs tmpfs rw\n"
-	"42 26 0:47 / /home/u/fuse rw - fuse.sshfs u@h: rw\n"
-	"garbage line\n"
-	"43 26 0:48 / /mnt/nfsish rw - ext4 /dev/vdb rw\n";
+    "26 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n"
+    "17 26 0:16 / /sys rw,nosuid - sysfs sysfs rw\n"
+    "40 26 0:45 / /mnt/nfs rw,relatime shared:7 - nfs4 srv:/export rw,vers=4.2\n"
+    "41 40 0:46 / /mnt/nfs/local rw - tmpfs tmpfs rw\n"
+    "42 26 0:47 / /home/u/fuse rw - fuse.sshfs u@h: rw\n"
+    "garbage line\n"
+    "43 26 0:48 / /mnt/nfsish rw - ext4 /dev/vdb rw\n";
 
 int main(void)
 {

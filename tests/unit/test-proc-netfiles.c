@@ -6,42 +6,41 @@
 #include "test-proc-helpers.h"
 
 static const char tcp[] =
-	"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-	"timeout inode\n"
-	"   0: 0100007F:D7A1 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0  "
-	"      0 34684 1 0000000000000000 100 0 0 10 0\n"
-	"   1: 0100007F:D4CA 0100007F:D7A1 01 00000000:00000000 00:00000000 00000000     0  "
-	"      0 34685 1 0000000000000000 20 4 30 10 -1\n"
-	"   2: 0100007F:D4CB 0100007F:D7A1 06 00000000:00000000 03:00001771 00000000     0  "
-	"      0 0 3 0000000000000000\n";
+    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+    "timeout inode\n"
+    "   0: 0100007F:D7A1 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0  "
+    "      0 34684 1 0000000000000000 100 0 0 10 0\n"
+    "   1: 0100007F:D4CA 0100007F:D7A1 01 00000000:00000000 00:00000000 00000000     0  "
+    "      0 34685 1 0000000000000000 20 4 30 10 -1\n"
+    "   2: 0100007F:D4CB 0100007F:D7A1 06 00000000:00000000 03:00001771 00000000     0  "
+    "      0 0 3 0000000000000000\n";
 
 static const char tcp6[] =
-	"  sl  local_address                         remote_address                        st "
-	"tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-	"   0: 00000000000000000000000001000000:E45B 00000000000000000000000000000000:0000 0A "
-	"00000000:00000000 00:00000000 00000000     0        0 34687 1 0000000000000000 100 0 0 "
-	"10 0\n";
+    "  sl  local_address                         remote_address                        st "
+    "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+    "   0: 00000000000000000000000001000000:E45B 00000000000000000000000000000000:0000 0A "
+    "00000000:00000000 00:00000000 00000000     0        0 34687 1 0000000000000000 100 0 0 "
+    "10 0\n";
 
 static const char udp[] =
-	"   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-	"timeout inode ref pointer drops\n"
-	"  123: 0100007F:EBCF 00000000:0000 07 00000000:00000000 00:00000000 00000000     0  "
-	"      0 34690 2 0000000000000000 0\n";
+    "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+    "timeout inode ref pointer drops\n"
+    "  123: 0100007F:EBCF 00000000:0000 07 00000000:00000000 00:00000000 00000000     0  "
+    "      0 34690 2 0000000000000000 0\n";
 
 static const char unx[] =
-	"Num       RefCount Protocol Flags    Type St Inode Path\n"
-	"0000000066ebcab4: 00000002 00000000 00010000 0001 01 34694 /tmp/mkfds.x/sock\n"
-	"00000000f0662fd3: 00000003 00000000 00000000 0001 03 34695\n"
-	"00000000a740dd6c: 00000002 00000000 00000000 0002 01 34699 @abstract name\n";
+    "Num       RefCount Protocol Flags    Type St Inode Path\n"
+    "0000000066ebcab4: 00000002 00000000 00010000 0001 01 34694 /tmp/mkfds.x/sock\n"
+    "00000000f0662fd3: 00000003 00000000 00000000 0001 03 34695\n"
+    "00000000a740dd6c: 00000002 00000000 00000000 0002 01 34699 @abstract name\n";
 
 static const char netlink[] =
-	"sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
-	"0000000012345678 0   19205      00000000 0        0        0     2        0        34702\n"
-	"0000000012345679 15  -4000      00000001 0        0        0     2        0        99\n";
+    "sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
+    "0000000012345678 0   19205      00000000 0        0        0     2        0        34702\n"
+    "0000000012345679 15  -4000      00000001 0        0        0     2        0        99\n";
 
-static const char packet[] =
-	"sk               RefCnt Type Proto  Iface R Rmem   User   Inode\n"
-	"00000000abcdef01 3      3    0003   0     1 0      0      34703\n";
+static const char packet[] = "sk               RefCnt Type Proto  Iface R Rmem   User   Inode\n"
+			     "00000000abcdef01 3      3    0003   0     1 0      0      34703\n";
 
 int main(void)
 {
@@ -56,8 +55,9 @@ int main(void)
 	CHECK(s && s->family == AF_INET && s->state == 10 && s->lport == 0xD7A1 && s->rport == 0);
 	CHECK(s && s->laddr[0] == 127 && s->laddr[1] == 0 && s->laddr[3] == 1);
 	s = socktab_get(&t, 34685, false);
-	CHECK(s && s->state == 1 && s->rport == 0xD7A1 && s->raddr[0] == 127 && s->type == SOCK_STREAM);
-	CHECK(socktab_get(&t, 0, false) == NULL);	/* TIME_WAIT has no inode */
+	CHECK(s && s->state == 1 && s->rport == 0xD7A1 && s->raddr[0] == 127 &&
+	      s->type == SOCK_STREAM);
+	CHECK(socktab_get(&t, 0, false) == NULL); /* TIME_WAIT has no inode */
 	CHECK(t.n == 2);
 
 	f = text_file(tcp6);

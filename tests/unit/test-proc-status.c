@@ -5,11 +5,11 @@
 #include "test-proc-helpers.h"
 
 static const char text[] =
-	"Name:\tmkfds\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t19205\nNgid:\t0\n"
-	"Pid:\t19205\nPPid:\t1\nTracerPid:\t0\nUid:\t0\t1000\t0\t0\nGid:\t0\t0\t0\t0\n"
-	"FDSize:\t64\nGroups:\t0 \nVmPeak:\t    2468 kB\nVmSize:\t    2468 kB\nVmLck:\t       0 kB\n"
-	"VmRSS:\t    1536 kB\nRssAnon:\t     104 kB\nRssFile:\t    1432 kB\nRssShmem:\t       "
-	"0 kB\nVmSwap:\t       0 kB\nThreads:\t1\nSigQ:\t0/96365\n";
+    "Name:\tmkfds\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t19205\nNgid:\t0\n"
+    "Pid:\t19205\nPPid:\t1\nTracerPid:\t0\nUid:\t0\t1000\t0\t0\nGid:\t0\t0\t0\t0\n"
+    "FDSize:\t64\nGroups:\t0 \nVmPeak:\t    2468 kB\nVmSize:\t    2468 kB\nVmLck:\t       0 kB\n"
+    "VmRSS:\t    1536 kB\nRssAnon:\t     104 kB\nRssFile:\t    1432 kB\nRssShmem:\t       "
+    "0 kB\nVmSwap:\t       0 kB\nThreads:\t1\nSigQ:\t0/96365\n";
 
 int main(void)
 {

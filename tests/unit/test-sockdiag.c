@@ -8,45 +8,45 @@
 #include "unit.h"
 
 static const char tcp[] =
-	"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-	"timeout inode\n"
-	"   0: 0100007F:EA3F 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0    "
-	"    0 109659 1 00000000aadddabf 100 0 0 10 0\n"
-	"   1: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0    "
-	"    0 115 1 00000000e02620ca 100 0 0 10 0\n"
-	"   2: 0100007F:E89C 0100007F:9B95 01 00000000:00000000 00:00000000 00000000  1000    "
-	"    0 4242 1 0000000012345678 20 4 30 10 -1\n";
+    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+    "timeout inode\n"
+    "   0: 0100007F:EA3F 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0    "
+    "    0 109659 1 00000000aadddabf 100 0 0 10 0\n"
+    "   1: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0    "
+    "    0 115 1 00000000e02620ca 100 0 0 10 0\n"
+    "   2: 0100007F:E89C 0100007F:9B95 01 00000000:00000000 00:00000000 00000000  1000    "
+    "    0 4242 1 0000000012345678 20 4 30 10 -1\n";
 
 static const char tcp6[] =
-	"  sl  local_address                         remote_address                        st "
-	"tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-	"   0: 00000000000000000000000001000000:E46B 00000000000000000000000000000000:0000 0A "
-	"00000000:00000000 00:00000000 00000000     0        0 34687 1 00000000c99c40b1 100 0 0 "
-	"10 0\n"
-	"   1: 0000000000000000FFFF00000100007F:0050 0000000000000000FFFF00000100007F:C001 01 "
-	"00000000:00000000 00:00000000 00000000     0        0 777 1 00000000f529c07d 100 0 0 "
-	"10 0\n";
+    "  sl  local_address                         remote_address                        st "
+    "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+    "   0: 00000000000000000000000001000000:E46B 00000000000000000000000000000000:0000 0A "
+    "00000000:00000000 00:00000000 00000000     0        0 34687 1 00000000c99c40b1 100 0 0 "
+    "10 0\n"
+    "   1: 0000000000000000FFFF00000100007F:0050 0000000000000000FFFF00000100007F:C001 01 "
+    "00000000:00000000 00:00000000 00000000     0        0 777 1 00000000f529c07d 100 0 0 "
+    "10 0\n";
 
 static const char udp[] =
-	"   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-	"timeout inode ref pointer drops\n"
-	" 4204: 0100007F:862B 0100007F:EB5F 01 00000000:00000000 00:00000000 00000000     0    "
-	"    0 34691 2 00000000e9159090 0\n"
-	" 4977: 00000000:0044 00000000:0000 07 00000000:00000000 00:00000000 00000000     0    "
-	"    0 311751 2 00000000b7ab02fa 0\n";
+    "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+    "timeout inode ref pointer drops\n"
+    " 4204: 0100007F:862B 0100007F:EB5F 01 00000000:00000000 00:00000000 00000000     0    "
+    "    0 34691 2 00000000e9159090 0\n"
+    " 4977: 00000000:0044 00000000:0000 07 00000000:00000000 00:00000000 00000000     0    "
+    "    0 311751 2 00000000b7ab02fa 0\n";
 
 static const char unix_[] =
-	"Num       RefCount Protocol Flags    Type St Inode Path\n"
-	"0000000066ebcab4: 00000002 00000000 00010000 0001 01 34694 /tmp/mkfds.tmoWqE/sock\n"
-	"0000000090009a1d: 00000003 00000000 00000000 0001 03 109672\n"
-	"00000000a740dd6c: 00000002 00000000 00000000 0002 01 34699 @abstract\n"
-	"00000000a740dd6d: 00000002 00000000 00000000 0002 01 34700 /run/with \"quote\"\n";
+    "Num       RefCount Protocol Flags    Type St Inode Path\n"
+    "0000000066ebcab4: 00000002 00000000 00010000 0001 01 34694 /tmp/mkfds.tmoWqE/sock\n"
+    "0000000090009a1d: 00000003 00000000 00000000 0001 03 109672\n"
+    "00000000a740dd6c: 00000002 00000000 00000000 0002 01 34699 @abstract\n"
+    "00000000a740dd6d: 00000002 00000000 00000000 0002 01 34700 /run/with \"quote\"\n";
 
 static const char netlink[] =
-	"sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
-	"0000000012107a22 0   19766      00000000 0        0        0     2        0        109677\n"
-	"000000001724dfd3 4   10610      00000000 0        0        0     2        0        311763\n"
-	"000000001724dfd4 99  0          00000000 0        0        0     2        0        311764\n";
+    "sk               Eth Pid        Groups   Rmem     Wmem     Dump  Locks    Drops    Inode\n"
+    "0000000012107a22 0   19766      00000000 0        0        0     2        0        109677\n"
+    "000000001724dfd3 4   10610      00000000 0        0        0     2        0        311763\n"
+    "000000001724dfd4 99  0          00000000 0        0        0     2        0        311764\n";
 
 /* runs one parser on text and returns what it appended, or "(not found)" */
 static const char *find(const char *text, int kind, int family, unsigned long inode,

@@ -12,1159 +12,1162 @@ struct nr_name {
 	const char *name;
 };
 
-#define NR(x) { __NR_##x, #x }
+#define NR(x)                                                                                      \
+	{                                                                                          \
+		__NR_##x, #x                                                                       \
+	}
 
 /* Every name of Linux 6.18's syscall_64.tbl ("common" and "64"); a header defines a subset
  * (the installed 6.1 header stops at 450), and only what it defines is checked. */
 static const struct nr_name header[] = {
 #ifdef __NR_read
-	NR(read),
+    NR(read),
 #endif
 #ifdef __NR_write
-	NR(write),
+    NR(write),
 #endif
 #ifdef __NR_open
-	NR(open),
+    NR(open),
 #endif
 #ifdef __NR_close
-	NR(close),
+    NR(close),
 #endif
 #ifdef __NR_stat
-	NR(stat),
+    NR(stat),
 #endif
 #ifdef __NR_fstat
-	NR(fstat),
+    NR(fstat),
 #endif
 #ifdef __NR_lstat
-	NR(lstat),
+    NR(lstat),
 #endif
 #ifdef __NR_poll
-	NR(poll),
+    NR(poll),
 #endif
 #ifdef __NR_lseek
-	NR(lseek),
+    NR(lseek),
 #endif
 #ifdef __NR_mmap
-	NR(mmap),
+    NR(mmap),
 #endif
 #ifdef __NR_mprotect
-	NR(mprotect),
+    NR(mprotect),
 #endif
 #ifdef __NR_munmap
-	NR(munmap),
+    NR(munmap),
 #endif
 #ifdef __NR_brk
-	NR(brk),
+    NR(brk),
 #endif
 #ifdef __NR_rt_sigaction
-	NR(rt_sigaction),
+    NR(rt_sigaction),
 #endif
 #ifdef __NR_rt_sigprocmask
-	NR(rt_sigprocmask),
+    NR(rt_sigprocmask),
 #endif
 #ifdef __NR_rt_sigreturn
-	NR(rt_sigreturn),
+    NR(rt_sigreturn),
 #endif
 #ifdef __NR_ioctl
-	NR(ioctl),
+    NR(ioctl),
 #endif
 #ifdef __NR_pread64
-	NR(pread64),
+    NR(pread64),
 #endif
 #ifdef __NR_pwrite64
-	NR(pwrite64),
+    NR(pwrite64),
 #endif
 #ifdef __NR_readv
-	NR(readv),
+    NR(readv),
 #endif
 #ifdef __NR_writev
-	NR(writev),
+    NR(writev),
 #endif
 #ifdef __NR_access
-	NR(access),
+    NR(access),
 #endif
 #ifdef __NR_pipe
-	NR(pipe),
+    NR(pipe),
 #endif
 #ifdef __NR_select
-	NR(select),
+    NR(select),
 #endif
 #ifdef __NR_sched_yield
-	NR(sched_yield),
+    NR(sched_yield),
 #endif
 #ifdef __NR_mremap
-	NR(mremap),
+    NR(mremap),
 #endif
 #ifdef __NR_msync
-	NR(msync),
+    NR(msync),
 #endif
 #ifdef __NR_mincore
-	NR(mincore),
+    NR(mincore),
 #endif
 #ifdef __NR_madvise
-	NR(madvise),
+    NR(madvise),
 #endif
 #ifdef __NR_shmget
-	NR(shmget),
+    NR(shmget),
 #endif
 #ifdef __NR_shmat
-	NR(shmat),
+    NR(shmat),
 #endif
 #ifdef __NR_shmctl
-	NR(shmctl),
+    NR(shmctl),
 #endif
 #ifdef __NR_dup
-	NR(dup),
+    NR(dup),
 #endif
 #ifdef __NR_dup2
-	NR(dup2),
+    NR(dup2),
 #endif
 #ifdef __NR_pause
-	NR(pause),
+    NR(pause),
 #endif
 #ifdef __NR_nanosleep
-	NR(nanosleep),
+    NR(nanosleep),
 #endif
 #ifdef __NR_getitimer
-	NR(getitimer),
+    NR(getitimer),
 #endif
 #ifdef __NR_alarm
-	NR(alarm),
+    NR(alarm),
 #endif
 #ifdef __NR_setitimer
-	NR(setitimer),
+    NR(setitimer),
 #endif
 #ifdef __NR_getpid
-	NR(getpid),
+    NR(getpid),
 #endif
 #ifdef __NR_sendfile
-	NR(sendfile),
+    NR(sendfile),
 #endif
 #ifdef __NR_socket
-	NR(socket),
+    NR(socket),
 #endif
 #ifdef __NR_connect
-	NR(connect),
+    NR(connect),
 #endif
 #ifdef __NR_accept
-	NR(accept),
+    NR(accept),
 #endif
 #ifdef __NR_sendto
-	NR(sendto),
+    NR(sendto),
 #endif
 #ifdef __NR_recvfrom
-	NR(recvfrom),
+    NR(recvfrom),
 #endif
 #ifdef __NR_sendmsg
-	NR(sendmsg),
+    NR(sendmsg),
 #endif
 #ifdef __NR_recvmsg
-	NR(recvmsg),
+    NR(recvmsg),
 #endif
 #ifdef __NR_shutdown
-	NR(shutdown),
+    NR(shutdown),
 #endif
 #ifdef __NR_bind
-	NR(bind),
+    NR(bind),
 #endif
 #ifdef __NR_listen
-	NR(listen),
+    NR(listen),
 #endif
 #ifdef __NR_getsockname
-	NR(getsockname),
+    NR(getsockname),
 #endif
 #ifdef __NR_getpeername
-	NR(getpeername),
+    NR(getpeername),
 #endif
 #ifdef __NR_socketpair
-	NR(socketpair),
+    NR(socketpair),
 #endif
 #ifdef __NR_setsockopt
-	NR(setsockopt),
+    NR(setsockopt),
 #endif
 #ifdef __NR_getsockopt
-	NR(getsockopt),
+    NR(getsockopt),
 #endif
 #ifdef __NR_clone
-	NR(clone),
+    NR(clone),
 #endif
 #ifdef __NR_fork
-	NR(fork),
+    NR(fork),
 #endif
 #ifdef __NR_vfork
-	NR(vfork),
+    NR(vfork),
 #endif
 #ifdef __NR_execve
-	NR(execve),
+    NR(execve),
 #endif
 #ifdef __NR_exit
-	NR(exit),
+    NR(exit),
 #endif
 #ifdef __NR_wait4
-	NR(wait4),
+    NR(wait4),
 #endif
 #ifdef __NR_kill
-	NR(kill),
+    NR(kill),
 #endif
 #ifdef __NR_uname
-	NR(uname),
+    NR(uname),
 #endif
 #ifdef __NR_semget
-	NR(semget),
+    NR(semget),
 #endif
 #ifdef __NR_semop
-	NR(semop),
+    NR(semop),
 #endif
 #ifdef __NR_semctl
-	NR(semctl),
+    NR(semctl),
 #endif
 #ifdef __NR_shmdt
-	NR(shmdt),
+    NR(shmdt),
 #endif
 #ifdef __NR_msgget
-	NR(msgget),
+    NR(msgget),
 #endif
 #ifdef __NR_msgsnd
-	NR(msgsnd),
+    NR(msgsnd),
 #endif
 #ifdef __NR_msgrcv
-	NR(msgrcv),
+    NR(msgrcv),
 #endif
 #ifdef __NR_msgctl
-	NR(msgctl),
+    NR(msgctl),
 #endif
 #ifdef __NR_fcntl
-	NR(fcntl),
+    NR(fcntl),
 #endif
 #ifdef __NR_flock
-	NR(flock),
+    NR(flock),
 #endif
 #ifdef __NR_fsync
-	NR(fsync),
+    NR(fsync),
 #endif
 #ifdef __NR_fdatasync
-	NR(fdatasync),
+    NR(fdatasync),
 #endif
 #ifdef __NR_truncate
-	NR(truncate),
+    NR(truncate),
 #endif
 #ifdef __NR_ftruncate
-	NR(ftruncate),
+    NR(ftruncate),
 #endif
 #ifdef __NR_getdents
-	NR(getdents),
+    NR(getdents),
 #endif
 #ifdef __NR_getcwd
-	NR(getcwd),
+    NR(getcwd),
 #endif
 #ifdef __NR_chdir
-	NR(chdir),
+    NR(chdir),
 #endif
 #ifdef __NR_fchdir
-	NR(fchdir),
+    NR(fchdir),
 #endif
 #ifdef __NR_rename
-	NR(rename),
+    NR(rename),
 #endif
 #ifdef __NR_mkdir
-	NR(mkdir),
+    NR(mkdir),
 #endif
 #ifdef __NR_rmdir
-	NR(rmdir),
+    NR(rmdir),
 #endif
 #ifdef __NR_creat
-	NR(creat),
+    NR(creat),
 #endif
 #ifdef __NR_link
-	NR(link),
+    NR(link),
 #endif
 #ifdef __NR_unlink
-	NR(unlink),
+    NR(unlink),
 #endif
 #ifdef __NR_symlink
-	NR(symlink),
+    NR(symlink),
 #endif
 #ifdef __NR_readlink
-	NR(readlink),
+    NR(readlink),
 #endif
 #ifdef __NR_chmod
-	NR(chmod),
+    NR(chmod),
 #endif
 #ifdef __NR_fchmod
-	NR(fchmod),
+    NR(fchmod),
 #endif
 #ifdef __NR_chown
-	NR(chown),
+    NR(chown),
 #endif
 #ifdef __NR_fchown
-	NR(fchown),
+    NR(fchown),
 #endif
 #ifdef __NR_lchown
-	NR(lchown),
+    NR(lchown),
 #endif
 #ifdef __NR_umask
-	NR(umask),
+    NR(umask),
 #endif
 #ifdef __NR_gettimeofday
-	NR(gettimeofday),
+    NR(gettimeofday),
 #endif
 #ifdef __NR_getrlimit
-	NR(getrlimit),
+    NR(getrlimit),
 #endif
 #ifdef __NR_getrusage
-	NR(getrusage),
+    NR(getrusage),
 #endif
 #ifdef __NR_sysinfo
-	NR(sysinfo),
+    NR(sysinfo),
 #endif
 #ifdef __NR_times
-	NR(times),
+    NR(times),
 #endif
 #ifdef __NR_ptrace
-	NR(ptrace),
+    NR(ptrace),
 #endif
 #ifdef __NR_getuid
-	NR(getuid),
+    NR(getuid),
 #endif
 #ifdef __NR_syslog
-	NR(syslog),
+    NR(syslog),
 #endif
 #ifdef __NR_getgid
-	NR(getgid),
+    NR(getgid),
 #endif
 #ifdef __NR_setuid
-	NR(setuid),
+    NR(setuid),
 #endif
 #ifdef __NR_setgid
-	NR(setgid),
+    NR(setgid),
 #endif
 #ifdef __NR_geteuid
-	NR(geteuid),
+    NR(geteuid),
 #endif
 #ifdef __NR_getegid
-	NR(getegid),
+    NR(getegid),
 #endif
 #ifdef __NR_setpgid
-	NR(setpgid),
+    NR(setpgid),
 #endif
 #ifdef __NR_getppid
-	NR(getppid),
+    NR(getppid),
 #endif
 #ifdef __NR_getpgrp
-	NR(getpgrp),
+    NR(getpgrp),
 #endif
 #ifdef __NR_setsid
-	NR(setsid),
+    NR(setsid),
 #endif
 #ifdef __NR_setreuid
-	NR(setreuid),
+    NR(setreuid),
 #endif
 #ifdef __NR_setregid
-	NR(setregid),
+    NR(setregid),
 #endif
 #ifdef __NR_getgroups
-	NR(getgroups),
+    NR(getgroups),
 #endif
 #ifdef __NR_setgroups
-	NR(setgroups),
+    NR(setgroups),
 #endif
 #ifdef __NR_setresuid
-	NR(setresuid),
+    NR(setresuid),
 #endif
 #ifdef __NR_getresuid
-	NR(getresuid),
+    NR(getresuid),
 #endif
 #ifdef __NR_setresgid
-	NR(setresgid),
+    NR(setresgid),
 #endif
 #ifdef __NR_getresgid
-	NR(getresgid),
+    NR(getresgid),
 #endif
 #ifdef __NR_getpgid
-	NR(getpgid),
+    NR(getpgid),
 #endif
 #ifdef __NR_setfsuid
-	NR(setfsuid),
+    NR(setfsuid),
 #endif
 #ifdef __NR_setfsgid
-	NR(setfsgid),
+    NR(setfsgid),
 #endif
 #ifdef __NR_getsid
-	NR(getsid),
+    NR(getsid),
 #endif
 #ifdef __NR_capget
-	NR(capget),
+    NR(capget),
 #endif
 #ifdef __NR_capset
-	NR(capset),
+    NR(capset),
 #endif
 #ifdef __NR_rt_sigpending
-	NR(rt_sigpending),
+    NR(rt_sigpending),
 #endif
 #ifdef __NR_rt_sigtimedwait
-	NR(rt_sigtimedwait),
+    NR(rt_sigtimedwait),
 #endif
 #ifdef __NR_rt_sigqueueinfo
-	NR(rt_sigqueueinfo),
+    NR(rt_sigqueueinfo),
 #endif
 #ifdef __NR_rt_sigsuspend
-	NR(rt_sigsuspend),
+    NR(rt_sigsuspend),
 #endif
 #ifdef __NR_sigaltstack
-	NR(sigaltstack),
+    NR(sigaltstack),
 #endif
 #ifdef __NR_utime
-	NR(utime),
+    NR(utime),
 #endif
 #ifdef __NR_mknod
-	NR(mknod),
+    NR(mknod),
 #endif
 #ifdef __NR_uselib
-	NR(uselib),
+    NR(uselib),
 #endif
 #ifdef __NR_personality
-	NR(personality),
+    NR(personality),
 #endif
 #ifdef __NR_ustat
-	NR(ustat),
+    NR(ustat),
 #endif
 #ifdef __NR_statfs
-	NR(statfs),
+    NR(statfs),
 #endif
 #ifdef __NR_fstatfs
-	NR(fstatfs),
+    NR(fstatfs),
 #endif
 #ifdef __NR_sysfs
-	NR(sysfs),
+    NR(sysfs),
 #endif
 #ifdef __NR_getpriority
-	NR(getpriority),
+    NR(getpriority),
 #endif
 #ifdef __NR_setpriority
-	NR(setpriority),
+    NR(setpriority),
 #endif
 #ifdef __NR_sched_setparam
-	NR(sched_setparam),
+    NR(sched_setparam),
 #endif
 #ifdef __NR_sched_getparam
-	NR(sched_getparam),
+    NR(sched_getparam),
 #endif
 #ifdef __NR_sched_setscheduler
-	NR(sched_setscheduler),
+    NR(sched_setscheduler),
 #endif
 #ifdef __NR_sched_getscheduler
-	NR(sched_getscheduler),
+    NR(sched_getscheduler),
 #endif
 #ifdef __NR_sched_get_priority_max
-	NR(sched_get_priority_max),
+    NR(sched_get_priority_max),
 #endif
 #ifdef __NR_sched_get_priority_min
-	NR(sched_get_priority_min),
+    NR(sched_get_priority_min),
 #endif
 #ifdef __NR_sched_rr_get_interval
-	NR(sched_rr_get_interval),
+    NR(sched_rr_get_interval),
 #endif
 #ifdef __NR_mlock
-	NR(mlock),
+    NR(mlock),
 #endif
 #ifdef __NR_munlock
-	NR(munlock),
+    NR(munlock),
 #endif
 #ifdef __NR_mlockall
-	NR(mlockall),
+    NR(mlockall),
 #endif
 #ifdef __NR_munlockall
-	NR(munlockall),
+    NR(munlockall),
 #endif
 #ifdef __NR_vhangup
-	NR(vhangup),
+    NR(vhangup),
 #endif
 #ifdef __NR_modify_ldt
-	NR(modify_ldt),
+    NR(modify_ldt),
 #endif
 #ifdef __NR_pivot_root
-	NR(pivot_root),
+    NR(pivot_root),
 #endif
 #ifdef __NR__sysctl
-	NR(_sysctl),
+    NR(_sysctl),
 #endif
 #ifdef __NR_prctl
-	NR(prctl),
+    NR(prctl),
 #endif
 #ifdef __NR_arch_prctl
-	NR(arch_prctl),
+    NR(arch_prctl),
 #endif
 #ifdef __NR_adjtimex
-	NR(adjtimex),
+    NR(adjtimex),
 #endif
 #ifdef __NR_setrlimit
-	NR(setrlimit),
+    NR(setrlimit),
 #endif
 #ifdef __NR_chroot
-	NR(chroot),
+    NR(chroot),
 #endif
 #ifdef __NR_sync
-	NR(sync),
+    NR(sync),
 #endif
 #ifdef __NR_acct
-	NR(acct),
+    NR(acct),
 #endif
 #ifdef __NR_settimeofday
-	NR(settimeofday),
+    NR(settimeofday),
 #endif
 #ifdef __NR_mount
-	NR(mount),
+    NR(mount),
 #endif
 #ifdef __NR_umount2
-	NR(umount2),
+    NR(umount2),
 #endif
 #ifdef __NR_swapon
-	NR(swapon),
+    NR(swapon),
 #endif
 #ifdef __NR_swapoff
-	NR(swapoff),
+    NR(swapoff),
 #endif
 #ifdef __NR_reboot
-	NR(reboot),
+    NR(reboot),
 #endif
 #ifdef __NR_sethostname
-	NR(sethostname),
+    NR(sethostname),
 #endif
 #ifdef __NR_setdomainname
-	NR(setdomainname),
+    NR(setdomainname),
 #endif
 #ifdef __NR_iopl
-	NR(iopl),
+    NR(iopl),
 #endif
 #ifdef __NR_ioperm
-	NR(ioperm),
+    NR(ioperm),
 #endif
 #ifdef __NR_create_module
-	NR(create_module),
+    NR(create_module),
 #endif
 #ifdef __NR_init_module
-	NR(init_module),
+    NR(init_module),
 #endif
 #ifdef __NR_delete_module
-	NR(delete_module),
+    NR(delete_module),
 #endif
 #ifdef __NR_get_kernel_syms
-	NR(get_kernel_syms),
+    NR(get_kernel_syms),
 #endif
 #ifdef __NR_query_module
-	NR(query_module),
+    NR(query_module),
 #endif
 #ifdef __NR_quotactl
-	NR(quotactl),
+    NR(quotactl),
 #endif
 #ifdef __NR_nfsservctl
-	NR(nfsservctl),
+    NR(nfsservctl),
 #endif
 #ifdef __NR_getpmsg
-	NR(getpmsg),
+    NR(getpmsg),
 #endif
 #ifdef __NR_putpmsg
-	NR(putpmsg),
+    NR(putpmsg),
 #endif
 #ifdef __NR_afs_syscall
-	NR(afs_syscall),
+    NR(afs_syscall),
 #endif
 #ifdef __NR_tuxcall
-	NR(tuxcall),
+    NR(tuxcall),
 #endif
 #ifdef __NR_security
-	NR(security),
+    NR(security),
 #endif
 #ifdef __NR_gettid
-	NR(gettid),
+    NR(gettid),
 #endif
 #ifdef __NR_readahead
-	NR(readahead),
+    NR(readahead),
 #endif
 #ifdef __NR_setxattr
-	NR(setxattr),
+    NR(setxattr),
 #endif
 #ifdef __NR_lsetxattr
-	NR(lsetxattr),
+    NR(lsetxattr),
 #endif
 #ifdef __NR_fsetxattr
-	NR(fsetxattr),
+    NR(fsetxattr),
 #endif
 #ifdef __NR_getxattr
-	NR(getxattr),
+    NR(getxattr),
 #endif
 #ifdef __NR_lgetxattr
-	NR(lgetxattr),
+    NR(lgetxattr),
 #endif
 #ifdef __NR_fgetxattr
-	NR(fgetxattr),
+    NR(fgetxattr),
 #endif
 #ifdef __NR_listxattr
-	NR(listxattr),
+    NR(listxattr),
 #endif
 #ifdef __NR_llistxattr
-	NR(llistxattr),
+    NR(llistxattr),
 #endif
 #ifdef __NR_flistxattr
-	NR(flistxattr),
+    NR(flistxattr),
 #endif
 #ifdef __NR_removexattr
-	NR(removexattr),
+    NR(removexattr),
 #endif
 #ifdef __NR_lremovexattr
-	NR(lremovexattr),
+    NR(lremovexattr),
 #endif
 #ifdef __NR_fremovexattr
-	NR(fremovexattr),
+    NR(fremovexattr),
 #endif
 #ifdef __NR_tkill
-	NR(tkill),
+    NR(tkill),
 #endif
 #ifdef __NR_time
-	NR(time),
+    NR(time),
 #endif
 #ifdef __NR_futex
-	NR(futex),
+    NR(futex),
 #endif
 #ifdef __NR_sched_setaffinity
-	NR(sched_setaffinity),
+    NR(sched_setaffinity),
 #endif
 #ifdef __NR_sched_getaffinity
-	NR(sched_getaffinity),
+    NR(sched_getaffinity),
 #endif
 #ifdef __NR_set_thread_area
-	NR(set_thread_area),
+    NR(set_thread_area),
 #endif
 #ifdef __NR_io_setup
-	NR(io_setup),
+    NR(io_setup),
 #endif
 #ifdef __NR_io_destroy
-	NR(io_destroy),
+    NR(io_destroy),
 #endif
 #ifdef __NR_io_getevents
-	NR(io_getevents),
+    NR(io_getevents),
 #endif
 #ifdef __NR_io_submit
-	NR(io_submit),
+    NR(io_submit),
 #endif
 #ifdef __NR_io_cancel
-	NR(io_cancel),
+    NR(io_cancel),
 #endif
 #ifdef __NR_get_thread_area
-	NR(get_thread_area),
+    NR(get_thread_area),
 #endif
 #ifdef __NR_lookup_dcookie
-	NR(lookup_dcookie),
+    NR(lookup_dcookie),
 #endif
 #ifdef __NR_epoll_create
-	NR(epoll_create),
+    NR(epoll_create),
 #endif
 #ifdef __NR_epoll_ctl_old
-	NR(epoll_ctl_old),
+    NR(epoll_ctl_old),
 #endif
 #ifdef __NR_epoll_wait_old
-	NR(epoll_wait_old),
+    NR(epoll_wait_old),
 #endif
 #ifdef __NR_remap_file_pages
-	NR(remap_file_pages),
+    NR(remap_file_pages),
 #endif
 #ifdef __NR_getdents64
-	NR(getdents64),
+    NR(getdents64),
 #endif
 #ifdef __NR_set_tid_address
-	NR(set_tid_address),
+    NR(set_tid_address),
 #endif
 #ifdef __NR_restart_syscall
-	NR(restart_syscall),
+    NR(restart_syscall),
 #endif
 #ifdef __NR_semtimedop
-	NR(semtimedop),
+    NR(semtimedop),
 #endif
 #ifdef __NR_fadvise64
-	NR(fadvise64),
+    NR(fadvise64),
 #endif
 #ifdef __NR_timer_create
-	NR(timer_create),
+    NR(timer_create),
 #endif
 #ifdef __NR_timer_settime
-	NR(timer_settime),
+    NR(timer_settime),
 #endif
 #ifdef __NR_timer_gettime
-	NR(timer_gettime),
+    NR(timer_gettime),
 #endif
 #ifdef __NR_timer_getoverrun
-	NR(timer_getoverrun),
+    NR(timer_getoverrun),
 #endif
 #ifdef __NR_timer_delete
-	NR(timer_delete),
+    NR(timer_delete),
 #endif
 #ifdef __NR_clock_settime
-	NR(clock_settime),
+    NR(clock_settime),
 #endif
 #ifdef __NR_clock_gettime
-	NR(clock_gettime),
+    NR(clock_gettime),
 #endif
 #ifdef __NR_clock_getres
-	NR(clock_getres),
+    NR(clock_getres),
 #endif
 #ifdef __NR_clock_nanosleep
-	NR(clock_nanosleep),
+    NR(clock_nanosleep),
 #endif
 #ifdef __NR_exit_group
-	NR(exit_group),
+    NR(exit_group),
 #endif
 #ifdef __NR_epoll_wait
-	NR(epoll_wait),
+    NR(epoll_wait),
 #endif
 #ifdef __NR_epoll_ctl
-	NR(epoll_ctl),
+    NR(epoll_ctl),
 #endif
 #ifdef __NR_tgkill
-	NR(tgkill),
+    NR(tgkill),
 #endif
 #ifdef __NR_utimes
-	NR(utimes),
+    NR(utimes),
 #endif
 #ifdef __NR_vserver
-	NR(vserver),
+    NR(vserver),
 #endif
 #ifdef __NR_mbind
-	NR(mbind),
+    NR(mbind),
 #endif
 #ifdef __NR_set_mempolicy
-	NR(set_mempolicy),
+    NR(set_mempolicy),
 #endif
 #ifdef __NR_get_mempolicy
-	NR(get_mempolicy),
+    NR(get_mempolicy),
 #endif
 #ifdef __NR_mq_open
-	NR(mq_open),
+    NR(mq_open),
 #endif
 #ifdef __NR_mq_unlink
-	NR(mq_unlink),
+    NR(mq_unlink),
 #endif
 #ifdef __NR_mq_timedsend
-	NR(mq_timedsend),
+    NR(mq_timedsend),
 #endif
 #ifdef __NR_mq_timedreceive
-	NR(mq_timedreceive),
+    NR(mq_timedreceive),
 #endif
 #ifdef __NR_mq_notify
-	NR(mq_notify),
+    NR(mq_notify),
 #endif
 #ifdef __NR_mq_getsetattr
-	NR(mq_getsetattr),
+    NR(mq_getsetattr),
 #endif
 #ifdef __NR_kexec_load
-	NR(kexec_load),
+    NR(kexec_load),
 #endif
 #ifdef __NR_waitid
-	NR(waitid),
+    NR(waitid),
 #endif
 #ifdef __NR_add_key
-	NR(add_key),
+    NR(add_key),
 #endif
 #ifdef __NR_request_key
-	NR(request_key),
+    NR(request_key),
 #endif
 #ifdef __NR_keyctl
-	NR(keyctl),
+    NR(keyctl),
 #endif
 #ifdef __NR_ioprio_set
-	NR(ioprio_set),
+    NR(ioprio_set),
 #endif
 #ifdef __NR_ioprio_get
-	NR(ioprio_get),
+    NR(ioprio_get),
 #endif
 #ifdef __NR_inotify_init
-	NR(inotify_init),
+    NR(inotify_init),
 #endif
 #ifdef __NR_inotify_add_watch
-	NR(inotify_add_watch),
+    NR(inotify_add_watch),
 #endif
 #ifdef __NR_inotify_rm_watch
-	NR(inotify_rm_watch),
+    NR(inotify_rm_watch),
 #endif
 #ifdef __NR_migrate_pages
-	NR(migrate_pages),
+    NR(migrate_pages),
 #endif
 #ifdef __NR_openat
-	NR(openat),
+    NR(openat),
 #endif
 #ifdef __NR_mkdirat
-	NR(mkdirat),
+    NR(mkdirat),
 #endif
 #ifdef __NR_mknodat
-	NR(mknodat),
+    NR(mknodat),
 #endif
 #ifdef __NR_fchownat
-	NR(fchownat),
+    NR(fchownat),
 #endif
 #ifdef __NR_futimesat
-	NR(futimesat),
+    NR(futimesat),
 #endif
 #ifdef __NR_newfstatat
-	NR(newfstatat),
+    NR(newfstatat),
 #endif
 #ifdef __NR_unlinkat
-	NR(unlinkat),
+    NR(unlinkat),
 #endif
 #ifdef __NR_renameat
-	NR(renameat),
+    NR(renameat),
 #endif
 #ifdef __NR_linkat
-	NR(linkat),
+    NR(linkat),
 #endif
 #ifdef __NR_symlinkat
-	NR(symlinkat),
+    NR(symlinkat),
 #endif
 #ifdef __NR_readlinkat
-	NR(readlinkat),
+    NR(readlinkat),
 #endif
 #ifdef __NR_fchmodat
-	NR(fchmodat),
+    NR(fchmodat),
 #endif
 #ifdef __NR_faccessat
-	NR(faccessat),
+    NR(faccessat),
 #endif
 #ifdef __NR_pselect6
-	NR(pselect6),
+    NR(pselect6),
 #endif
 #ifdef __NR_ppoll
-	NR(ppoll),
+    NR(ppoll),
 #endif
 #ifdef __NR_unshare
-	NR(unshare),
+    NR(unshare),
 #endif
 #ifdef __NR_set_robust_list
-	NR(set_robust_list),
+    NR(set_robust_list),
 #endif
 #ifdef __NR_get_robust_list
-	NR(get_robust_list),
+    NR(get_robust_list),
 #endif
 #ifdef __NR_splice
-	NR(splice),
+    NR(splice),
 #endif
 #ifdef __NR_tee
-	NR(tee),
+    NR(tee),
 #endif
 #ifdef __NR_sync_file_range
-	NR(sync_file_range),
+    NR(sync_file_range),
 #endif
 #ifdef __NR_vmsplice
-	NR(vmsplice),
+    NR(vmsplice),
 #endif
 #ifdef __NR_move_pages
-	NR(move_pages),
+    NR(move_pages),
 #endif
 #ifdef __NR_utimensat
-	NR(utimensat),
+    NR(utimensat),
 #endif
 #ifdef __NR_epoll_pwait
-	NR(epoll_pwait),
+    NR(epoll_pwait),
 #endif
 #ifdef __NR_signalfd
-	NR(signalfd),
+    NR(signalfd),
 #endif
 #ifdef __NR_timerfd_create
-	NR(timerfd_create),
+    NR(timerfd_create),
 #endif
 #ifdef __NR_eventfd
-	NR(eventfd),
+    NR(eventfd),
 #endif
 #ifdef __NR_fallocate
-	NR(fallocate),
+    NR(fallocate),
 #endif
 #ifdef __NR_timerfd_settime
-	NR(timerfd_settime),
+    NR(timerfd_settime),
 #endif
 #ifdef __NR_timerfd_gettime
-	NR(timerfd_gettime),
+    NR(timerfd_gettime),
 #endif
 #ifdef __NR_accept4
-	NR(accept4),
+    NR(accept4),
 #endif
 #ifdef __NR_signalfd4
-	NR(signalfd4),
+    NR(signalfd4),
 #endif
 #ifdef __NR_eventfd2
-	NR(eventfd2),
+    NR(eventfd2),
 #endif
 #ifdef __NR_epoll_create1
-	NR(epoll_create1),
+    NR(epoll_create1),
 #endif
 #ifdef __NR_dup3
-	NR(dup3),
+    NR(dup3),
 #endif
 #ifdef __NR_pipe2
-	NR(pipe2),
+    NR(pipe2),
 #endif
 #ifdef __NR_inotify_init1
-	NR(inotify_init1),
+    NR(inotify_init1),
 #endif
 #ifdef __NR_preadv
-	NR(preadv),
+    NR(preadv),
 #endif
 #ifdef __NR_pwritev
-	NR(pwritev),
+    NR(pwritev),
 #endif
 #ifdef __NR_rt_tgsigqueueinfo
-	NR(rt_tgsigqueueinfo),
+    NR(rt_tgsigqueueinfo),
 #endif
 #ifdef __NR_perf_event_open
-	NR(perf_event_open),
+    NR(perf_event_open),
 #endif
 #ifdef __NR_recvmmsg
-	NR(recvmmsg),
+    NR(recvmmsg),
 #endif
 #ifdef __NR_fanotify_init
-	NR(fanotify_init),
+    NR(fanotify_init),
 #endif
 #ifdef __NR_fanotify_mark
-	NR(fanotify_mark),
+    NR(fanotify_mark),
 #endif
 #ifdef __NR_prlimit64
-	NR(prlimit64),
+    NR(prlimit64),
 #endif
 #ifdef __NR_name_to_handle_at
-	NR(name_to_handle_at),
+    NR(name_to_handle_at),
 #endif
 #ifdef __NR_open_by_handle_at
-	NR(open_by_handle_at),
+    NR(open_by_handle_at),
 #endif
 #ifdef __NR_clock_adjtime
-	NR(clock_adjtime),
+    NR(clock_adjtime),
 #endif
 #ifdef __NR_syncfs
-	NR(syncfs),
+    NR(syncfs),
 #endif
 #ifdef __NR_sendmmsg
-	NR(sendmmsg),
+    NR(sendmmsg),
 #endif
 #ifdef __NR_setns
-	NR(setns),
+    NR(setns),
 #endif
 #ifdef __NR_getcpu
-	NR(getcpu),
+    NR(getcpu),
 #endif
 #ifdef __NR_process_vm_readv
-	NR(process_vm_readv),
+    NR(process_vm_readv),
 #endif
 #ifdef __NR_process_vm_writev
-	NR(process_vm_writev),
+    NR(process_vm_writev),
 #endif
 #ifdef __NR_kcmp
-	NR(kcmp),
+    NR(kcmp),
 #endif
 #ifdef __NR_finit_module
-	NR(finit_module),
+    NR(finit_module),
 #endif
 #ifdef __NR_sched_setattr
-	NR(sched_setattr),
+    NR(sched_setattr),
 #endif
 #ifdef __NR_sched_getattr
-	NR(sched_getattr),
+    NR(sched_getattr),
 #endif
 #ifdef __NR_renameat2
-	NR(renameat2),
+    NR(renameat2),
 #endif
 #ifdef __NR_seccomp
-	NR(seccomp),
+    NR(seccomp),
 #endif
 #ifdef __NR_getrandom
-	NR(getrandom),
+    NR(getrandom),
 #endif
 #ifdef __NR_memfd_create
-	NR(memfd_create),
+    NR(memfd_create),
 #endif
 #ifdef __NR_kexec_file_load
-	NR(kexec_file_load),
+    NR(kexec_file_load),
 #endif
 #ifdef __NR_bpf
-	NR(bpf),
+    NR(bpf),
 #endif
 #ifdef __NR_execveat
-	NR(execveat),
+    NR(execveat),
 #endif
 #ifdef __NR_userfaultfd
-	NR(userfaultfd),
+    NR(userfaultfd),
 #endif
 #ifdef __NR_membarrier
-	NR(membarrier),
+    NR(membarrier),
 #endif
 #ifdef __NR_mlock2
-	NR(mlock2),
+    NR(mlock2),
 #endif
 #ifdef __NR_copy_file_range
-	NR(copy_file_range),
+    NR(copy_file_range),
 #endif
 #ifdef __NR_preadv2
-	NR(preadv2),
+    NR(preadv2),
 #endif
 #ifdef __NR_pwritev2
-	NR(pwritev2),
+    NR(pwritev2),
 #endif
 #ifdef __NR_pkey_mprotect
-	NR(pkey_mprotect),
+    NR(pkey_mprotect),
 #endif
 #ifdef __NR_pkey_alloc
-	NR(pkey_alloc),
+    NR(pkey_alloc),
 #endif
 #ifdef __NR_pkey_free
-	NR(pkey_free),
+    NR(pkey_free),
 #endif
 #ifdef __NR_statx
-	NR(statx),
+    NR(statx),
 #endif
 #ifdef __NR_io_pgetevents
-	NR(io_pgetevents),
+    NR(io_pgetevents),
 #endif
 #ifdef __NR_rseq
-	NR(rseq),
+    NR(rseq),
 #endif
 #ifdef __NR_uretprobe
-	NR(uretprobe),
+    NR(uretprobe),
 #endif
 #ifdef __NR_uprobe
-	NR(uprobe),
+    NR(uprobe),
 #endif
 #ifdef __NR_pidfd_send_signal
-	NR(pidfd_send_signal),
+    NR(pidfd_send_signal),
 #endif
 #ifdef __NR_io_uring_setup
-	NR(io_uring_setup),
+    NR(io_uring_setup),
 #endif
 #ifdef __NR_io_uring_enter
-	NR(io_uring_enter),
+    NR(io_uring_enter),
 #endif
 #ifdef __NR_io_uring_register
-	NR(io_uring_register),
+    NR(io_uring_register),
 #endif
 #ifdef __NR_open_tree
-	NR(open_tree),
+    NR(open_tree),
 #endif
 #ifdef __NR_move_mount
-	NR(move_mount),
+    NR(move_mount),
 #endif
 #ifdef __NR_fsopen
-	NR(fsopen),
+    NR(fsopen),
 #endif
 #ifdef __NR_fsconfig
-	NR(fsconfig),
+    NR(fsconfig),
 #endif
 #ifdef __NR_fsmount
-	NR(fsmount),
+    NR(fsmount),
 #endif
 #ifdef __NR_fspick
-	NR(fspick),
+    NR(fspick),
 #endif
 #ifdef __NR_pidfd_open
-	NR(pidfd_open),
+    NR(pidfd_open),
 #endif
 #ifdef __NR_clone3
-	NR(clone3),
+    NR(clone3),
 #endif
 #ifdef __NR_close_range
-	NR(close_range),
+    NR(close_range),
 #endif
 #ifdef __NR_openat2
-	NR(openat2),
+    NR(openat2),
 #endif
 #ifdef __NR_pidfd_getfd
-	NR(pidfd_getfd),
+    NR(pidfd_getfd),
 #endif
 #ifdef __NR_faccessat2
-	NR(faccessat2),
+    NR(faccessat2),
 #endif
 #ifdef __NR_process_madvise
-	NR(process_madvise),
+    NR(process_madvise),
 #endif
 #ifdef __NR_epoll_pwait2
-	NR(epoll_pwait2),
+    NR(epoll_pwait2),
 #endif
 #ifdef __NR_mount_setattr
-	NR(mount_setattr),
+    NR(mount_setattr),
 #endif
 #ifdef __NR_quotactl_fd
-	NR(quotactl_fd),
+    NR(quotactl_fd),
 #endif
 #ifdef __NR_landlock_create_ruleset
-	NR(landlock_create_ruleset),
+    NR(landlock_create_ruleset),
 #endif
 #ifdef __NR_landlock_add_rule
-	NR(landlock_add_rule),
+    NR(landlock_add_rule),
 #endif
 #ifdef __NR_landlock_restrict_self
-	NR(landlock_restrict_self),
+    NR(landlock_restrict_self),
 #endif
 #ifdef __NR_memfd_secret
-	NR(memfd_secret),
+    NR(memfd_secret),
 #endif
 #ifdef __NR_process_mrelease
-	NR(process_mrelease),
+    NR(process_mrelease),
 #endif
 #ifdef __NR_futex_waitv
-	NR(futex_waitv),
+    NR(futex_waitv),
 #endif
 #ifdef __NR_set_mempolicy_home_node
-	NR(set_mempolicy_home_node),
+    NR(set_mempolicy_home_node),
 #endif
 #ifdef __NR_cachestat
-	NR(cachestat),
+    NR(cachestat),
 #endif
 #ifdef __NR_fchmodat2
-	NR(fchmodat2),
+    NR(fchmodat2),
 #endif
 #ifdef __NR_map_shadow_stack
-	NR(map_shadow_stack),
+    NR(map_shadow_stack),
 #endif
 #ifdef __NR_futex_wake
-	NR(futex_wake),
+    NR(futex_wake),
 #endif
 #ifdef __NR_futex_wait
-	NR(futex_wait),
+    NR(futex_wait),
 #endif
 #ifdef __NR_futex_requeue
-	NR(futex_requeue),
+    NR(futex_requeue),
 #endif
 #ifdef __NR_statmount
-	NR(statmount),
+    NR(statmount),
 #endif
 #ifdef __NR_listmount
-	NR(listmount),
+    NR(listmount),
 #endif
 #ifdef __NR_lsm_get_self_attr
-	NR(lsm_get_self_attr),
+    NR(lsm_get_self_attr),
 #endif
 #ifdef __NR_lsm_set_self_attr
-	NR(lsm_set_self_attr),
+    NR(lsm_set_self_attr),
 #endif
 #ifdef __NR_lsm_list_modules
-	NR(lsm_list_modules),
+    NR(lsm_list_modules),
 #endif
 #ifdef __NR_mseal
-	NR(mseal),
+    NR(mseal),
 #endif
 #ifdef __NR_setxattrat
-	NR(setxattrat),
+    NR(setxattrat),
 #endif
 #ifdef __NR_getxattrat
-	NR(getxattrat),
+    NR(getxattrat),
 #endif
 #ifdef __NR_listxattrat
-	NR(listxattrat),
+    NR(listxattrat),
 #endif
 #ifdef __NR_removexattrat
-	NR(removexattrat),
+    NR(removexattrat),
 #endif
 #ifdef __NR_open_tree_attr
-	NR(open_tree_attr),
+    NR(open_tree_attr),
 #endif
 #ifdef __NR_file_getattr
-	NR(file_getattr),
+    NR(file_getattr),
 #endif
 #ifdef __NR_file_setattr
-	NR(file_setattr),
+    NR(file_setattr),
 #endif
 };
 
@@ -1172,7 +1175,7 @@ static const struct nr_name header[] = {
  * x86_64 syscall under its kernel name (stat, fstat, lstat, pread64, newfstatat, umount2,
  * _sysctl are the kernel's names too), so this list is empty; keep it for other tables. */
 static const struct nr_name renamed[] = {
-	{ -1, NULL },
+    {-1, NULL},
 };
 
 static int failures;
@@ -1207,8 +1210,9 @@ int main(void)
 
 		CHECK(si, "__NR_%s (%ld) has no row", header[i].name, header[i].nr);
 		if (si)
-			CHECK(strcmp(si->name, want) == 0, "__NR_%s (%ld) is named \"%s\", want \"%s\"",
-			      header[i].name, header[i].nr, si->name, want);
+			CHECK(strcmp(si->name, want) == 0,
+			      "__NR_%s (%ld) is named \"%s\", want \"%s\"", header[i].name,
+			      header[i].nr, si->name, want);
 		for (size_t j = 0; j < i; j++)
 			CHECK(header[j].nr != header[i].nr, "__NR_%s and __NR_%s are both %ld",
 			      header[j].name, header[i].name, header[i].nr);
