@@ -356,11 +356,14 @@ static void handle_stop(struct session *s, struct tracee *t, int status)
 		}
 		restart(t, op, 0);
 		return;
-	case PTRACE_EVENT_EXEC:
+	case PTRACE_EVENT_EXEC: {
+		pid_t pid = t->pid; /* handle_exec may free t and move the exec'ing thread here */
 		handle_exec(s, t);
-		t = tracee_find(s, t->pid) ? tracee_find(s, t->pid) : t;
-		restart(t, PTRACE_SYSCALL, 0);
+		t = tracee_find(s, pid);
+		if (t)
+			restart(t, PTRACE_SYSCALL, 0);
 		return;
+	}
 	case PTRACE_EVENT_EXIT:
 		if ((t->flags & TF_INSYSCALL) && !(t->flags & TF_FILTERED))
 			s->sink->exit_event(s, t);
