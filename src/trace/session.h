@@ -143,6 +143,11 @@ void summary_print(struct summary *sum, FILE *f, const char *sort_by);
 void summary_free(struct summary *sum);
 bool summary_sort_key_valid(const char *name);
 
+/* Launching (trace/launch.c): the command's path as strace resolves it (malloc'ed, or NULL
+ * if not found), and the -E changes applied to the environment of the calling process. */
+char *find_in_path(const char *cmd);
+void apply_env(const struct trace_opts *o);
+
 /* Describes an fd for -y/-yy from /proc (trace/fdpath.c). */
 int fd_describe_proc(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out);
 
