@@ -11,18 +11,18 @@ LOOP=$B/bench/getppid-loop
 echo "getppid x $N, output to /dev/null (median of ${ROUNDS:-5} interleaved rounds)"
 $T "native*::$LOOP $N" \
    "strace::strace -o /dev/null $LOOP $N" \
-   "scry trace::$SCRY trace -o /dev/null $LOOP $N"
+   "scry trace::$SCRY trace --backend=ptrace -o /dev/null $LOOP $N"
 $T "strace*::strace -o /dev/null $LOOP $N" \
-   "scry trace::$SCRY trace -o /dev/null $LOOP $N"
+   "scry trace::$SCRY trace --backend=ptrace -o /dev/null $LOOP $N"
 
 echo "find /usr/share -type f, output to /dev/null"
 $T "native*::find /usr/share -type f" \
    "strace::strace -o /dev/null find /usr/share -type f" \
-   "scry trace::$SCRY trace -o /dev/null find /usr/share -type f"
+   "scry trace::$SCRY trace --backend=ptrace -o /dev/null find /usr/share -type f"
 $T "strace*::strace -o /dev/null find /usr/share -type f" \
-   "scry trace::$SCRY trace -o /dev/null find /usr/share -type f"
+   "scry trace::$SCRY trace --backend=ptrace -o /dev/null find /usr/share -type f"
 
 echo "untraced syscalls: getppid x $((N * 10)) under -e trace=openat"
 $T "native*::$LOOP $((N * 10))" \
-   "strace -f --seccomp-bpf -e trace::openat=strace -f --seccomp-bpf -e trace=openat -o /dev/null $LOOP $((N * 10))" \
-   "scry trace -e trace::openat=$SCRY trace -e trace=openat -o /dev/null $LOOP $((N * 10))"
+   "strace -f --seccomp-bpf -e trace=openat::strace -f --seccomp-bpf -e trace=openat -o /dev/null $LOOP $((N * 10))" \
+   "scry trace -e trace=openat::$SCRY trace --backend=ptrace -e trace=openat -o /dev/null $LOOP $((N * 10))"
