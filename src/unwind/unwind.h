@@ -1,0 +1,61 @@
+/* Call stacks of traced processes: DWARF CFI unwinding and symbolization with elfutils libdw
+ * (distribution libraries have no frame pointers). Used by `scry trace -k` and `scry leaks`.
+ *
+ * Two steps, kept apart so that the expensive one runs only when needed:
+ *   1. unwind: registers + stack memory -> program counters (cheap enough per syscall);
+ *   2. symbolize: one pc -> module, symbol+offset, file:line (at print/report time).
+ *
+ * One `struct unwinder` per traced process (tgid). It caches the process's modules (from
+ * /proc/PID/maps, through libdwfl) and re-reads them lazily after unwinder_invalidate()
+ * (exec, or a pc that falls outside every known module: dlopen).
+ *
+ * Built only with libdw (HAVE_LIBDW); without it unwinder_new() returns NULL, errno ENOTSUP,
+ * and callers say so. Library code: never prints, returns -errno. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define UNW_MAX_FRAMES 64
+
+struct unwinder;
+
+struct unwinder *unwinder_new(pid_t tgid);
+void unwinder_free(struct unwinder *u);
+/* The process exec'd or its mappings changed: re-read modules before the next use. */
+void unwinder_invalidate(struct unwinder *u);
+
+/* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
+ * stopped thread (the instruction after the syscall); following entries are return addresses.
+ * Returns the number of frames (>= 1), or -errno. */
+int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max);
+
+/* x86_64 registers as captured by the bpf backend (DWARF numbering order is the unwinder's
+ * business, not the caller's). */
+struct unw_regs {
+	uint64_t ip, sp, bp, bx, r12, r13, r14, r15; /* callee-saved + ip/sp suffice for CFI */
+};
+
+/* Stack from registers and a copy of the top of the user stack taken at the event (bpf):
+ * stack holds len bytes starting at regs->sp. Reads outside the copy fall back to
+ * /proc/PID/mem (the process may have moved on; such frames may be wrong, never crash).
+ * Returns the number of frames, or -errno. */
+int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
+		    size_t len, uint64_t *pcs, int max);
+
+/* One frame, symbolized. Strings belong to the unwinder and stay valid until
+ * unwinder_invalidate() or unwinder_free(). */
+struct unw_frame {
+	uint64_t pc;
+	const char *module;	/* path of the mapped file, NULL if none */
+	uint64_t module_offset; /* pc as an offset in that file (strace -k's [0x...]) */
+	const char *symbol;	/* function name, NULL if unknown */
+	uint64_t symbol_offset; /* pc - symbol start */
+	const char *file;	/* source file from debug info, NULL if none */
+	int line;		/* 0 if none */
+};
+
+/* isret: pcs[i] for i > 0 is a return address; look up pc-1 so the call site, not the next
+ * statement, is named. Returns 0 or -errno (then only pc is set). */
+int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_frame *out);
