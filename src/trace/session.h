@@ -97,7 +97,17 @@ struct session {
 	/* The path fd referred to when t's current syscall was made (-P), when a backend knows
 	 * it (bpf); NULL: read /proc now. Returns its length or -1. */
 	int (*fd_path)(struct session *s, struct tracee *t, int fd, char *buf, size_t len);
+	/* The call stack of t at its current syscall, as program counters (unwind/unwind.h):
+	 * ptrace unwinds the stopped thread, bpf the registers and stack captured with the event.
+	 * NULL when the backend cannot. Returns the number of frames or -errno. Symbolize with
+	 * session_unwinder(s, t->tgid). */
+	int (*stack)(struct session *s, struct tracee *t, uint64_t *pcs, int max);
 };
+
+/* The unwinder of process tgid, created on first use and kept after the process exits (so a
+ * report can still symbolize its stacks); invalidated when the process execs. NULL without
+ * libdw. (trace/session.c) */
+struct unwinder *session_unwinder(struct session *s, pid_t tgid);
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
 struct tracee *tracee_new(struct session *s, pid_t pid);
