@@ -738,6 +738,11 @@ static __always_inline int on_exit(long ret)
 	if (!st || !(st->flags & TS_IN))
 		return 0; /* a child's first return, or the call in progress at attach */
 	st->flags &= ~TS_IN;
+	/* A thread returning into a fatal signal (exit_group or an exec by another thread, kill
+	 * -9) never returns to user space: ptrace sees no exit stop and strace prints "= ?".
+	 * Send nothing; the exit record finishes the call. */
+	if (task->pending.signal.sig[0] & (1UL << (9 /* SIGKILL */ - 1)))
+		return 0;
 	__s64 nr = st->rec.nr;
 	const volatile struct scry_plan *p = plan_of(nr);
 	__u64 now = bpf_ktime_get_ns();

@@ -443,8 +443,7 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 			bthread_drop(b, old);
 			if (session_shown(s, execer))
 				s->sink->superseded(s, execer, old);
-			if (execer->flags & TF_INSYSCALL)
-				execer->flags |= TF_REPRINT; /* "<... execve resumed>" */
+			execer->flags |= TF_REPRINT; /* "<... execve resumed>", as ptrace.c */
 			t = execer;
 		} else if (execer) {
 			tracee_rekey(s, execer, tid);
