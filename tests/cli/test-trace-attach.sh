@@ -1,6 +1,6 @@
 #!/bin/sh
 # -p on a running multi-threaded process: every thread is traced, and Ctrl-C (SIGINT) or
-# SIGTERM detaches leaving every thread running, untraced, not stopped.
+# SIGTERM detaches leaving every thread running, untraced, not stopped; so does SIGKILL.
 # usage: test-trace-attach.sh SCRY BUSY_THREADS
 scry=$1 busy=$2
 tmp=$(mktemp -d)
@@ -47,7 +47,25 @@ for sig in INT TERM; do
 	fi
 	[ "$rc" -eq 0 ] || { echo "FAIL ($sig): scry exited $rc"; fails=$((fails + 1)); }
 done
-# still making progress after both detaches: its syscalls continue
+# scry's own death (SIGKILL: no handler runs) must not harm the process either: the kernel
+# detaches a PTRACE_SEIZE tracee when its tracer exits, whatever stop it was in.
+"$scry" trace -f -p "$target" -o "$tmp/log" 2> "$tmp/err" &
+tracer=$!
+sleep 1
+kill -KILL $tracer
+wait $tracer
+if ! kill -0 $target 2>/dev/null; then
+	echo "FAIL (KILL): the traced process died"
+	exit 1
+fi
+sleep 0.2
+states=$(thread_states)
+if echo "$states" | grep -qv '^[RS] 0$'; then
+	echo "FAIL (KILL): threads left stopped or traced (state tracer):"
+	echo "$states"
+	fails=$((fails + 1))
+fi
+# still making progress after the detaches: its syscalls continue
 c1=$(awk '/^voluntary_ctxt_switches/ {print $2}' /proc/$target/status)
 sleep 0.3
 c2=$(awk '/^voluntary_ctxt_switches/ {print $2}' /proc/$target/status)
