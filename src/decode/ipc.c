@@ -238,40 +238,6 @@ static void print_shm_info(struct dctx *d, uint64_t addr)
 	pr_struct_end(d->p);
 }
 
-int dec_shmctl(struct dctx *d)
-{
-	unsigned cmd = (unsigned)arg(d, 1) & ~IPC_64_FLAG;
-	uint64_t addr = arg(d, 2);
-
-	if (!d->exiting) {
-		pr_int(d->p, (int)arg(d, 0));
-		print_ctl_cmd(d, &xl_shmctl_flags, (unsigned)arg(d, 1), "SHM_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_shmid_ds(d, addr, cmd);
-			return DEC_DONE;
-		case IPC_STAT:
-		case SHM_STAT:
-		case SHM_STAT_ANY:
-		case IPC_INFO:
-		case SHM_INFO:
-			return DEC_MORE;
-		default:
-			pr_ptr(d->p, addr);
-			return DEC_DONE;
-		}
-	}
-	if (syserror(d))
-		pr_ptr(d->p, addr);
-	else if (cmd == IPC_INFO)
-		print_shminfo(d, addr);
-	else if (cmd == SHM_INFO)
-		print_shm_info(d, addr);
-	else
-		print_shmid_ds(d, addr, cmd);
-	return DEC_DONE;
-}
-
 static void print_semid_ds(struct dctx *d, uint64_t addr, unsigned cmd)
 {
 	struct semid_ds ds;
@@ -310,39 +276,6 @@ static void print_seminfo(struct dctx *d, uint64_t addr)
 	FIELD_D(in, semvmx);
 	FIELD_D(in, semaem);
 	pr_struct_end(d->p);
-}
-
-int dec_semctl(struct dctx *d)
-{
-	unsigned cmd = (unsigned)arg(d, 2) & ~IPC_64_FLAG;
-	uint64_t addr = arg(d, 3);
-
-	if (!d->exiting) {
-		pr_int(d->p, (int)arg(d, 0));
-		pr_int(d->p, (int)arg(d, 1));
-		print_ctl_cmd(d, &xl_semctl_flags, (unsigned)arg(d, 2), "SEM_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_semid_ds(d, addr, cmd);
-			return DEC_DONE;
-		case IPC_STAT:
-		case SEM_STAT:
-		case SEM_STAT_ANY:
-		case IPC_INFO:
-		case SEM_INFO:
-			return DEC_MORE;
-		default:
-			pr_ptr(d->p, addr);
-			return DEC_DONE;
-		}
-	}
-	if (syserror(d))
-		pr_ptr(d->p, addr);
-	else if (cmd == IPC_INFO || cmd == SEM_INFO)
-		print_seminfo(d, addr);
-	else
-		print_semid_ds(d, addr, cmd);
-	return DEC_DONE;
 }
 
 static void print_msqid_ds(struct dctx *d, uint64_t addr, unsigned cmd)
@@ -389,36 +322,82 @@ static void print_msginfo(struct dctx *d, uint64_t addr)
 	pr_struct_end(d->p);
 }
 
-int dec_msgctl(struct dctx *d)
+/* shmctl, semctl and msgctl differ only in their tables: where the command is, its names,
+ * which commands fill the buffer (printed at exit) and the structs they fill. */
+struct ipc_ctl {
+	unsigned cmd_arg; /* the command's argument; the id (and semnum) come before it */
+	const struct xlat *cmds;
+	const char *unknown;
+	unsigned stat_cmds[3]; /* besides IPC_STAT, IPC_INFO: fill the buffer */
+	unsigned info_cmds[2]; /* the commands whose buffer is the *info struct */
+	void (*print_ds)(struct dctx *d, uint64_t addr, unsigned cmd);
+	void (*print_info)(struct dctx *d, uint64_t addr);
+};
+
+static bool cmd_in(unsigned cmd, const unsigned *set, unsigned n)
 {
-	unsigned cmd = (unsigned)arg(d, 1) & ~IPC_64_FLAG;
-	uint64_t addr = arg(d, 2);
+	for (unsigned i = 0; i < n; i++)
+		if (set[i] == cmd)
+			return true;
+	return false;
+}
+
+static int dec_ipc_ctl(struct dctx *d, const struct ipc_ctl *c)
+{
+	unsigned cmd = (unsigned)arg(d, c->cmd_arg) & ~IPC_64_FLAG;
+	uint64_t addr = arg(d, c->cmd_arg + 1);
 
 	if (!d->exiting) {
-		pr_int(d->p, (int)arg(d, 0));
-		print_ctl_cmd(d, &xl_msgctl_flags, (unsigned)arg(d, 1), "MSG_???");
-		switch (cmd) {
-		case IPC_SET:
-			print_msqid_ds(d, addr, cmd);
-			return DEC_DONE;
-		case IPC_STAT:
-		case MSG_STAT:
-		case MSG_STAT_ANY:
-		case IPC_INFO:
-		case MSG_INFO:
-			return DEC_MORE;
-		default:
-			pr_ptr(d->p, addr);
+		for (unsigned i = 0; i < c->cmd_arg; i++)
+			pr_int(d->p, (int)arg(d, i));
+		print_ctl_cmd(d, c->cmds, (unsigned)arg(d, c->cmd_arg), c->unknown);
+		if (cmd == IPC_SET) {
+			c->print_ds(d, addr, cmd);
 			return DEC_DONE;
 		}
+		if (cmd == IPC_STAT || cmd == IPC_INFO || cmd_in(cmd, c->stat_cmds, 3))
+			return DEC_MORE;
+		pr_ptr(d->p, addr);
+		return DEC_DONE;
 	}
 	if (syserror(d))
 		pr_ptr(d->p, addr);
-	else if (cmd == IPC_INFO || cmd == MSG_INFO)
-		print_msginfo(d, addr);
+	else if (cmd_in(cmd, c->info_cmds, 2))
+		c->print_info(d, addr);
 	else
-		print_msqid_ds(d, addr, cmd);
+		c->print_ds(d, addr, cmd);
 	return DEC_DONE;
+}
+
+int dec_shmctl(struct dctx *d)
+{
+	static const struct ipc_ctl shm = {1, &xl_shmctl_flags, "SHM_???",
+					   {SHM_STAT, SHM_STAT_ANY, SHM_INFO}, {IPC_INFO, ~0u},
+					   print_shmid_ds, print_shminfo};
+	unsigned cmd = (unsigned)arg(d, 1) & ~IPC_64_FLAG;
+
+	/* SHM_INFO fills a struct shm_info, IPC_INFO a struct shminfo */
+	if (d->exiting && cmd == SHM_INFO && !syserror(d)) {
+		print_shm_info(d, arg(d, 2));
+		return DEC_DONE;
+	}
+	return dec_ipc_ctl(d, &shm);
+}
+
+int dec_semctl(struct dctx *d)
+{
+	static const struct ipc_ctl sem = {2, &xl_semctl_flags, "SEM_???",
+					   {SEM_STAT, SEM_STAT_ANY, SEM_INFO}, {IPC_INFO, SEM_INFO},
+					   print_semid_ds, print_seminfo};
+	return dec_ipc_ctl(d, &sem);
+}
+
+int dec_msgctl(struct dctx *d)
+{
+	static const struct ipc_ctl msg = {1, &xl_msgctl_flags, "MSG_???",
+					   {MSG_STAT, MSG_STAT_ANY, MSG_INFO}, {IPC_INFO, MSG_INFO},
+					   print_msqid_ds, print_msginfo};
+	return dec_ipc_ctl(d, &msg);
 }
 
 /* {mtype=7, mtext="hello"}: count bytes of text after the type */
