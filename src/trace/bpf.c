@@ -18,6 +18,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "basic/clock.h"
 #include "basic/log.h"
 #include "trace/bpf.h"
 #include "trace/ptrace_attach.h"
@@ -59,14 +60,6 @@ static volatile sig_atomic_t interrupted;
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
-}
-
-static uint64_t now_ns(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
 /* ---- per-thread pairing state ---- */
@@ -427,23 +420,12 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 	if (old != tid) {
 		struct tracee *execer = tracee_find(s, old);
 		if (execer && t) {
-			if (execer->curcol != 0 && !(execer->flags & TF_STAGED))
-				fprintf(execer->outf, " <pid changed to %d ...>\n", tid);
-			FILE *f = execer->outf;
-			execer->outf = t->outf;
-			t->outf = f;
-			execer->curcol = t->curcol;
-			t->curcol = 0;
-			tracee_drop(s, t);
 			bthread_drop(b, tid);
-			tracee_rekey(s, execer, tid);
+			session_exec_takeover(s, t, execer);
 			struct bthread *bo = bthread_get(b, old), *bn = bthread_get(b, tid);
 			*bn =
 			    (struct bthread){tid, bo->seq, bo->done_seq, bo->entry_shown, bn->next};
 			bthread_drop(b, old);
-			if (session_shown(s, execer))
-				s->sink->superseded(s, execer, old);
-			execer->flags |= TF_REPRINT; /* "<... execve resumed>", as ptrace.c */
 			t = execer;
 		} else if (execer) {
 			tracee_rekey(s, execer, tid);

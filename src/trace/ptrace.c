@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "basic/clock.h"
 #include "basic/log.h"
 #include "trace/ptrace.h"
 #include "trace/ptrace_attach.h"
@@ -26,14 +27,6 @@ static volatile sig_atomic_t interrupted;
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
-}
-
-static uint64_t now_ns(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
 static unsigned ptrace_options(const struct session *s)
@@ -230,18 +223,7 @@ static void handle_exec(struct session *s, struct tracee *t)
 	struct tracee *execer = tracee_find(s, (pid_t)old);
 	if (!execer)
 		return;
-	if (execer->curcol != 0 && !(execer->flags & TF_STAGED))
-		fprintf(execer->outf, " <pid changed to %d ...>\n", t->pid);
-	FILE *f = execer->outf;
-	execer->outf = t->outf;
-	t->outf = f;
-	execer->curcol = t->curcol;
-	t->curcol = 0;
-	tracee_drop(s, t);
-	tracee_rekey(s, execer, execer->tgid);
-	if (session_shown(s, execer))
-		s->sink->superseded(s, execer, (pid_t)old);
-	execer->flags |= TF_REPRINT;
+	session_exec_takeover(s, t, execer);
 }
 
 static void restart(struct tracee *t, int op, int sig)

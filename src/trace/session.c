@@ -62,3 +62,21 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 		t->dec_state = decode_syscall(&t->d);
 	s->sink->syscall_exit(s, t);
 }
+
+void session_exec_takeover(struct session *s, struct tracee *leader, struct tracee *execer)
+{
+	pid_t old = execer->pid, tid = leader->pid;
+
+	if (execer->curcol != 0 && !(execer->flags & TF_STAGED))
+		fprintf(execer->outf, " <pid changed to %d ...>\n", tid);
+	FILE *f = execer->outf;
+	execer->outf = leader->outf;
+	leader->outf = f;
+	execer->curcol = leader->curcol;
+	leader->curcol = 0;
+	tracee_drop(s, leader);
+	tracee_rekey(s, execer, tid);
+	if (session_shown(s, execer))
+		s->sink->superseded(s, execer, old);
+	execer->flags |= TF_REPRINT;
+}

@@ -119,6 +119,10 @@ void tracee_rekey(struct session *s, struct tracee *t, pid_t pid);
  * the time the syscall counts for in -c. */
 void session_syscall_enter(struct session *s, struct tracee *t);
 void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns);
+/* A non-leader thread (execer) called execve: it takes over the tid of the group leader
+ * (leader, then dropped), and the leader's line is closed with "+++ superseded by execve in
+ * pid OLD +++"; the execve's exit prints as "<... execve resumed>", as strace does. */
+void session_exec_takeover(struct session *s, struct tracee *leader, struct tracee *execer);
 /* Whether t's output is printed at all (not before its exec, not a silent follower, not -c). */
 bool session_shown(const struct session *s, const struct tracee *t);
 
