@@ -327,15 +327,7 @@ static struct tracee *adopt(struct backend *b, pid_t tid, pid_t tgid)
 
 	t->tgid = tgid;
 	t->d.fd_ctx = b;
-	if (s->o->follow >= 2 && s->o->outfile) {
-		char name[4096];
-		snprintf(name, sizeof(name), "%s.%d", s->o->outfile, tid);
-		t->outf = fopen(name, "w");
-		if (!t->outf) {
-			log_error_errno(-errno, "cannot open %s", name);
-			t->outf = s->out;
-		}
-	}
+	tracee_open_output(s, t);
 	return t;
 }
 

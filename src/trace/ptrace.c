@@ -249,15 +249,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 		t->flags |= TF_SILENT;
 		s->nsilent++;
 	} else {
-		if (s->o->follow >= 2 && s->o->outfile) {
-			char name[4096];
-			snprintf(name, sizeof(name), "%s.%d", s->o->outfile, pid);
-			t->outf = fopen(name, "we");
-			if (!t->outf) {
-				log_error_errno(-errno, "cannot open %s", name);
-				t->outf = s->out;
-			}
-		}
+		tracee_open_output(s, t);
 		if (!s->o->quiet)
 			text_message(s, "Process %d attached", pid);
 	}

@@ -113,6 +113,8 @@ struct tracee *tracee_find(struct session *s, pid_t pid);
 struct tracee *tracee_new(struct session *s, pid_t pid);
 void tracee_drop(struct session *s, struct tracee *t);
 void tracee_rekey(struct session *s, struct tracee *t, pid_t pid);
+/* -ff -o FILE: t writes to FILE.PID (on failure, says so and writes to the shared output). */
+void tracee_open_output(struct session *s, struct tracee *t);
 
 /* The path of one syscall through filters, decoders and sinks (trace/session.c). The backend
  * fills t->ev (nr, args, t_enter) before _enter and (ret, is_error, t_exit) before _exit; ns is

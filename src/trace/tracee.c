@@ -1,7 +1,9 @@
 /* The table of traced threads, keyed by tid. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "basic/log.h"
 #include "trace/session.h"
 
 static unsigned slot(pid_t pid)
@@ -72,4 +74,17 @@ void tracee_rekey(struct session *s, struct tracee *t, pid_t pid)
 	t->pid = pid;
 	t->hnext = s->tab[slot(pid)];
 	s->tab[slot(pid)] = t;
+}
+
+void tracee_open_output(struct session *s, struct tracee *t)
+{
+	if (s->o->follow < 2 || !s->o->outfile)
+		return;
+	char name[4096];
+	snprintf(name, sizeof(name), "%s.%d", s->o->outfile, t->pid);
+	t->outf = fopen(name, "we");
+	if (!t->outf) {
+		log_error_errno(-errno, "cannot open %s", name);
+		t->outf = s->out;
+	}
 }
