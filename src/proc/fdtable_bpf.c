@@ -11,17 +11,11 @@
 
 #if HAVE_BPF
 #include <bpf/bpf.h>
-#include <bpf/libbpf.h>
 
-#include "fdtable.skel.h"
+#include "fdtable.lskel.h"
 
 static struct fdtable_bpf *skel;
 static int load_error; /* once failed, never tried again in this run */
-
-static int silent(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	return 0;
-}
 
 static int load(void)
 {
@@ -30,7 +24,6 @@ static int load(void)
 	/* root only: the iterator shows every process's files, /proc checks who asks */
 	if (geteuid() != 0 || getenv("SCRY_NO_BPF_FDS"))
 		return load_error = -EOPNOTSUPP;
-	libbpf_set_print(silent);
 	skel = fdtable_bpf__open_and_load();
 	if (!skel)
 		load_error = -EOPNOTSUPP;
@@ -63,23 +56,22 @@ static size_t keep_first_task(char *buf, size_t len)
 int fdtable_bpf_read(pid_t pid, char **bufp, size_t *lenp)
 {
 	union bpf_iter_link_info linfo = {.task.pid = (__u32)pid};
-	LIBBPF_OPTS(bpf_iter_attach_opts, opts, .link_info = &linfo,
-		    .link_info_len = sizeof(linfo));
-	struct bpf_link *link;
+	LIBBPF_OPTS(bpf_link_create_opts, opts, .iter_info = &linfo,
+		    .iter_info_len = sizeof(linfo));
 	size_t len = 0, cap = 1 << 20;
 	char *buf;
-	int r, fd;
+	int r, fd, link;
 
 	r = load();
 	if (r < 0)
 		return r;
-	link = bpf_program__attach_iter(skel->progs.fdtable, &opts);
-	if (!link)
+	link = bpf_link_create(skel->progs.fdtable.prog_fd, 0, BPF_TRACE_ITER, &opts);
+	if (link < 0)
 		return errno == ESRCH ? -ESRCH : -EOPNOTSUPP;
-	fd = bpf_iter_create(bpf_link__fd(link));
+	fd = bpf_iter_create(link);
 	if (fd < 0) {
 		r = -errno;
-		bpf_link__destroy(link);
+		close(link);
 		return r;
 	}
 	buf = malloc(cap);
@@ -108,7 +100,7 @@ int fdtable_bpf_read(pid_t pid, char **bufp, size_t *lenp)
 			len += (size_t)n;
 	}
 	close(fd);
-	bpf_link__destroy(link);
+	close(link);
 	if (r < 0) {
 		free(buf);
 		return r;
