@@ -9,6 +9,45 @@
 
 #include "version.h"
 
+bool fdt_record_next(const char *buf, size_t len, size_t *off, struct fdt_record *h,
+		     const char **path)
+{
+	size_t at = *off;
+
+	if (at > len || len - at < FDT_HEADER_LEN)
+		return false;
+	memcpy(h, buf + at, FDT_HEADER_LEN);
+	if (h->len < FDT_HEADER_LEN || h->len > len - at || h->path_len > FDT_PATH_MAX ||
+	    h->path_len != h->len - FDT_HEADER_LEN)
+		return false;
+	/* d_path's length counts its NUL */
+	if (h->path_len && buf[at + h->len - 1] != '\0')
+		return false;
+	*path = h->path_len ? buf + at + FDT_HEADER_LEN : NULL;
+	*off = at + h->len;
+	return true;
+}
+
+size_t fdt_keep_first_task(char *buf, size_t len)
+{
+	size_t in = 0, out = 0, at = 0;
+	struct fdt_record h;
+	const char *path;
+	int tid = 0;
+
+	while (fdt_record_next(buf, len, &in, &h, &path)) {
+		if (!tid)
+			tid = h.tid;
+		if (h.tid == tid) {
+			if (out != at)
+				memmove(buf + out, buf + at, h.len);
+			out += h.len;
+		}
+		at = in;
+	}
+	return out;
+}
+
 #if HAVE_BPF
 #include <bpf/bpf.h>
 
@@ -28,29 +67,6 @@ static int load(void)
 	if (!skel)
 		load_error = -EOPNOTSUPP;
 	return load_error;
-}
-
-/* Keeps the records of the first task: a thread that unshared its file table has its own. */
-static size_t keep_first_task(char *buf, size_t len)
-{
-	size_t in = 0, out = 0;
-	int tid = 0;
-
-	while (in + FDT_HEADER_LEN <= len) {
-		struct fdt_record h;
-
-		memcpy(&h, buf + in, FDT_HEADER_LEN);
-		if (h.len < FDT_HEADER_LEN || in + h.len > len)
-			break;
-		if (!tid)
-			tid = h.tid;
-		if (h.tid == tid) {
-			memmove(buf + out, buf + in, h.len);
-			out += h.len;
-		}
-		in += h.len;
-	}
-	return out;
 }
 
 int fdtable_bpf_read(pid_t pid, char **bufp, size_t *lenp)
@@ -106,7 +122,7 @@ int fdtable_bpf_read(pid_t pid, char **bufp, size_t *lenp)
 		return r;
 	}
 	*bufp = buf;
-	*lenp = keep_first_task(buf, len);
+	*lenp = fdt_keep_first_task(buf, len);
 	return 0;
 }
 #else

@@ -543,21 +543,12 @@ static int read_fds_bpf(struct reader *r, int fddir, int infodir, fd_filter_fn f
 	/* the iterator looked the pid up again: /proc/PID still open means it was this process */
 	if (ret == 0 && fstatat(r->dirfd, "fd", &st, 0) < 0)
 		ret = -ESRCH;
-	for (size_t off = 0; ret == 0 && off + FDT_HEADER_LEN <= len;) {
-		struct fdt_record h;
-		char link[FDT_PATH_MAX + 1];
+	struct fdt_record h;
+	const char *link;
 
-		memcpy(&h, buf + off, FDT_HEADER_LEN);
-		if (h.path_len == 0) { /* no path from the kernel: ask /proc */
-			if (!filter || filter(h.fd, ud))
-				ret = read_fd(r, fddir, infodir, h.fd, NULL, NULL);
-		} else if (!filter || filter(h.fd, ud)) {
-			memcpy(link, buf + off + FDT_HEADER_LEN, h.path_len);
-			link[h.path_len - 1] = '\0';
-			ret = read_fd(r, fddir, infodir, h.fd, &h, link);
-		}
-		off += h.len;
-	}
+	for (size_t off = 0; ret == 0 && fdt_record_next(buf, len, &off, &h, &link);)
+		if (!filter || filter(h.fd, ud)) /* without a path from the kernel: ask /proc */
+			ret = read_fd(r, fddir, infodir, h.fd, link ? &h : NULL, link);
 	free(buf);
 	return ret == -ESRCH || ret == -ENOENT ? -ESRCH : ret;
 }
