@@ -84,8 +84,8 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks, int cmd_w
 	if (tasks)
 		printf(" %*s %-*s", (int)wtid, "TID", (int)wtcmd, "TASKCMD");
 	printf(" %*s %*s   %*s %*s %*s %*s NAME\n", (int)wuser, "USER", (int)wfd - 2, "FD",
-	       (int)wtype, "TYPE", (int)wdev, "DEVICE", (int)wsz, size ? "SIZE" : "SIZE/OFF", (int)wnode,
-	       "NODE");
+	       (int)wtype, "TYPE", (int)wdev, "DEVICE", (int)wsz, size ? "SIZE" : "SIZE/OFF",
+	       (int)wnode, "NODE");
 	for (size_t i = 0; i < n; i++) {
 		const struct fds_row *r = &rows[i];
 		size_t cl = strnlen(r->proc->comm, CMD_LIMIT);

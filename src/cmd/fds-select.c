@@ -290,9 +290,9 @@ int fds_sel_name(struct fds_ctx *c, const char *name)
 
 /* lsof's TCP state names, by the kernel's number (state 12 is lsof's CLOSED) */
 static const char *const state_names[] = {
-    [1] = "ESTABLISHED", [2] = "SYN_SENT",	[3] = "SYN_RECV", [4] = "FIN_WAIT1",
+    [1] = "ESTABLISHED", [2] = "SYN_SENT",  [3] = "SYN_RECV", [4] = "FIN_WAIT1",
     [5] = "FIN_WAIT2",	 [6] = "TIME_WAIT", [7] = "CLOSE",    [8] = "CLOSE_WAIT",
-    [9] = "LAST_ACK",	 [10] = "LISTEN",	[11] = "CLOSING", [12] = "CLOSED",
+    [9] = "LAST_ACK",	 [10] = "LISTEN",   [11] = "CLOSING", [12] = "CLOSED",
 };
 
 int fds_state_filter_parse(struct state_filter *f, const char *spec)
@@ -390,7 +390,7 @@ static bool match_dir(const struct item *it, const struct open_file *of,
 		      const struct sock_entry *sock)
 {
 	/* a unix socket is in the directory it is bound in, as in lsof */
-	const char *name = of->kind != OFK_SOCK			  ? of->name
+	const char *name = of->kind != OFK_SOCK		     ? of->name
 			   : sock && sock->family == AF_UNIX ? sock->path
 							     : NULL;
 	size_t n = strlen(it->text);
@@ -552,11 +552,14 @@ bool fds_fd_filter(int fd, void *ud)
 
 int fds_report_not_found(struct fds_ctx *c)
 {
-	static const char *const what[] = {
-	    [SEL_PID] = "process", [SEL_CMD] = "command",	    [SEL_USER] = "user",
-	    [SEL_FD] = "fd",	   [SEL_INET] = "internet address", [SEL_UNIX] = "unix socket",
-	    [SEL_DIR] = "directory",
-	    [SEL_NAME] = "file"};
+	static const char *const what[] = {[SEL_PID] = "process",
+					   [SEL_CMD] = "command",
+					   [SEL_USER] = "user",
+					   [SEL_FD] = "fd",
+					   [SEL_INET] = "internet address",
+					   [SEL_UNIX] = "unix socket",
+					   [SEL_DIR] = "directory",
+					   [SEL_NAME] = "file"};
 	int missing = 0;
 
 	for (int k = 0; k < SEL_MAX; k++) {

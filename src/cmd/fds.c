@@ -19,9 +19,9 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: scry fds [-anPtKU] [-S [SECS]] [-s [TCP:STATES]] [+c W] [-p PIDS] [-c CMD]\n"
-		"                [-u USERS] [-d FDS] [-i [ADDR]] [+d DIR] [+D DIR] [-F [FIELDS]]\n"
-		"                [-r|+r [SECS]] [+E]\n"
+		"usage: scry fds [-anPtKU] [-S [SECS]] [-s [TCP:STATES]] [+c W] [-p PIDS]\n"
+		"                [-c CMD] [-u USERS] [-d FDS] [-i [ADDR]] [+d DIR] [+D DIR]\n"
+		"                [-F [FIELDS]] [-r|+r [SECS]] [+E]\n"
 		"                [--json | --summary] [NAME...]\n\n"
 		"List the files and sockets processes hold, in lsof's format.\n\n"
 		"  -p PIDS     processes by pid, comma-separated; ^PID excludes\n"
@@ -466,8 +466,9 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 				if (!(v = required_arg(argc, argv, &i, rest, "+c")))
 					return -EINVAL;
 				if (fds_parse_long(v, &w) < 0 || w < 0 || w > CMD_MAX) {
-					log_error("invalid command width '%s'; +c takes 0 (all) to %d",
-						  v, CMD_MAX);
+					log_error(
+					    "invalid command width '%s'; +c takes 0 (all) to %d", v,
+					    CMD_MAX);
 					return -EINVAL;
 				}
 				c->cmd_width = w ? (int)w : CMD_MAX;
@@ -481,7 +482,8 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 					c->o.size_only = true;
 				break;
 			case 'U':
-				r = fds_sel_add(&c->sel[SEL_UNIX], (struct item){.text = strdup("-U")});
+				r = fds_sel_add(&c->sel[SEL_UNIX],
+						(struct item){.text = strdup("-U")});
 				break;
 			case 'd':
 				if (!(v = required_arg(argc, argv, &i, rest, "-d")))

@@ -333,8 +333,8 @@ static bool eventfd_from_record(struct open_file *of, const struct fdt_record *r
  * for offsets of devices, anon inode details, files with a lock somewhere (per /proc/locks),
  * and files on network filesystems (for the inode).
  */
-static int read_fd(struct reader *r, int fddir, int infodir, int fd,
-		   const struct fdt_record *rec, const char *link)
+static int read_fd(struct reader *r, int fddir, int infodir, int fd, const struct fdt_record *rec,
+		   const char *link)
 {
 	char num[16], buf[4096];
 	ssize_t n;
