@@ -5,6 +5,7 @@
 # usage: test-fds-bpf.sh SCRY MKFDS
 scry=$1
 [ "$(id -u)" -eq 0 ] || { echo "the BPF iterator needs root"; exit 77; }
+"$scry" --version | grep -qw bpf || { echo "scry was built without BPF"; exit 77; }
 . "$(dirname "$0")/fds-common.sh"
 ulimit -n 4096 2>/dev/null
 start_mkfds "$2" -n 1000 -t 1
