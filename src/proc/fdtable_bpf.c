@@ -1,4 +1,4 @@
-/* The BPF task_file iterator as a source of what a process holds: one read per 32 KiB of
+/* The BPF task_file iterator as a source of what a process holds: one read per ~16 KiB of
  * records instead of a readlink, an lstat and a stat per fd. */
 #include "proc/fdtable_bpf.h"
 
