@@ -166,7 +166,8 @@ static void stat_from_record(struct open_file *of, const struct fdt_record *rec)
 }
 
 /* Stats dirfd/path (a magic link: no path walk) unless it lives on a network filesystem;
- * with rec, takes the iterator's copy of the same fields instead. */
+ * with rec, takes the iterator's copy of the same fields instead, but where the filesystem's
+ * stat says something else than its inode (btrfs gives each subvolume its own device). */
 static void stat_link(struct reader *r, int dirfd, const char *path, struct open_file *of,
 		      const struct mount_entry *m, const struct fdt_record *rec)
 {
@@ -180,7 +181,7 @@ static void stat_link(struct reader *r, int dirfd, const char *path, struct open
 	}
 	if (r->flags & PF_NO_STAT)
 		return;
-	if (rec)
+	if (rec && !(m && fstype_stat_remaps(m->fstype)))
 		stat_from_record(of, rec);
 	else if (fstatat(dirfd, path, &st, 0) == 0)
 		fill_stat(of, &st);

@@ -38,6 +38,25 @@ expect_row "$tmp/bpf" "$(fd_of eventfd)" " a_inode .*\[eventfd:[0-9]+\]$"
 expect_row "$tmp/bpf" "$(fd_of epoll)" " a_inode .*\[eventpoll:[0-9,]+\]$"
 expect_row "$tmp/bpf" "$(fd_of pipe-w)" "^mkfds $pid [^ ]+ $(fd_of pipe-w)w FIFO .* pipe$"
 
+# on overlayfs, whose stat may remap device and inode, files are stat'ed through /proc: the
+# listing is the same again
+o=$tmp/ovl
+mkdir -p "$o/l" "$o/u" "$o/w" "$o/m"
+if mount -t overlay overlay -o "lowerdir=$o/l,upperdir=$o/u,workdir=$o/w" "$o/m" 2>/dev/null; then
+	"$2" -n 600 -d "$o/m" > "$o/manifest" 2>&1 &
+	opid=$!
+	i=0
+	until grep -q '^ready$' "$o/manifest" || [ $i -gt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	"$scry" fds -n -P -p $opid > "$tmp/bpf"
+	SCRY_NO_BPF_FDS=1 "$scry" fds -n -P -p $opid > "$tmp/proc"
+	grep -q " $o/m/file\$" "$tmp/proc" || fail "overlay: mkfds's files are not listed"
+	cmp -s "$tmp/bpf" "$tmp/proc" ||
+		{ fail "overlay: the BPF and /proc listings differ:"; diff "$tmp/proc" "$tmp/bpf" | head; }
+	kill $opid
+	wait $opid 2>/dev/null
+	umount "$o/m"
+fi
+
 # the per-fd /proc calls are gone: a few readlinks (cwd, rtd, txt, ns), not one per fd
 if command -v strace > /dev/null; then
 	n=$(strace -f -c -e trace=readlinkat,readlink -o "$tmp/strace" "$scry" fds -p $pid > /dev/null &&
