@@ -29,6 +29,7 @@ same --json
 same -a -d 0-60
 same -a -i
 same -a -U -F
+same -n -P +E
 
 # every kind of fd in the manifest is in the listing, with its own row
 "$scry" fds -n -P -p $pid > "$tmp/bpf"
