@@ -51,7 +51,7 @@ MIN=6 compare -n -P -a -i 6
 MIN=3 compare -n -P -a -i 6UDP
 MIN=6 compare -n -P -a -i @[::1]
 MIN=3 compare -n -P -a -i 4TCP@127.0.0.1
-compare -n -P -a -u root
+compare -n -P -a -u "$(id -un)"
 compare -n -P -a -u "$(id -u)"
 compare -n -P -a -c mkf
 compare -n -P -a -c '/^mk.*s$/'
