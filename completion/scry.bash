@@ -7,7 +7,7 @@ _scry_trace_opts="-a -A -c -C -e -E -f -h -i -o -p -P -q -r -s -S -t -T -u -v -V
 --summary-sort-by --summary-wall-clock --syscall-times --trace --trace-fds --trace-path --user
 --version"
 
-_scry_fds_opts="-a -c -d -F -h -i -K -n -p -P -r -S -t -u +d +D +E +r
+_scry_fds_opts="-a -c -d -F -h -i -K -n -p -P -r -s -S -t -u -U +c +d +D +E +r
 --help --json --summary"
 _scry_ps_opts="-h
 --help --json"

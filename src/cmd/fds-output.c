@@ -14,8 +14,6 @@
 #include "proc/limits.h"
 #include "proc/procfs.h"
 
-#define CMD_LIMIT 9 /* lsof prints the first 9 characters of the command */
-
 static size_t max_sz(size_t a, size_t b)
 {
 	return a > b ? a : b;
@@ -54,10 +52,12 @@ static char mode_char(const struct fds_row *r)
 	return r->mode == ' ' ? '-' : r->mode;
 }
 
-void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
+void fds_print_table(const struct fds_row *rows, size_t n, bool tasks, int cmd_width, bool size)
 {
+	/* lsof never cuts the command below the width of its title */
+	const size_t CMD_LIMIT = max_sz((size_t)cmd_width, strlen("COMMAND"));
 	size_t wcmd = 7, wpid = 3, wtid = 3, wtcmd = 7, wuser = 4, wfd = 2, wtype = 4, wdev = 6,
-	       wsz = 8, wnode = 4;
+	       wsz = size ? 4 : 8, wnode = 4;
 	char buf[32];
 
 	if (n == 0)
@@ -84,7 +84,8 @@ void fds_print_table(const struct fds_row *rows, size_t n, bool tasks)
 	if (tasks)
 		printf(" %*s %-*s", (int)wtid, "TID", (int)wtcmd, "TASKCMD");
 	printf(" %*s %*s   %*s %*s %*s %*s NAME\n", (int)wuser, "USER", (int)wfd - 2, "FD",
-	       (int)wtype, "TYPE", (int)wdev, "DEVICE", (int)wsz, "SIZE/OFF", (int)wnode, "NODE");
+	       (int)wtype, "TYPE", (int)wdev, "DEVICE", (int)wsz, size ? "SIZE" : "SIZE/OFF",
+	       (int)wnode, "NODE");
 	for (size_t i = 0; i < n; i++) {
 		const struct fds_row *r = &rows[i];
 		size_t cl = strnlen(r->proc->comm, CMD_LIMIT);

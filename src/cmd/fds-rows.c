@@ -295,7 +295,8 @@ static int build_socket(struct fds_row *row, const struct proc_files *pf,
 {
 	char name[1024], a[300], b[300], t[32];
 
-	offset(row->sizeoff, sizeof(row->sizeoff), of->has_fdinfo ? of->fi.pos : 0);
+	if (!o->size_only) /* a socket has no size: -s leaves it blank */
+		offset(row->sizeoff, sizeof(row->sizeoff), of->has_fdinfo ? of->fi.pos : 0);
 	snprintf(row->node, sizeof(row->node), "%" PRIu64, of->sock_ino);
 	if (!s || !s->family) {
 		char proto[64] = "";
@@ -453,10 +454,13 @@ int fds_row_build(struct fds_row *row, const struct proc_files *pf, const struct
 	} else if (of->remote || of->slot == OF_MEM || of->slot == OF_DEL) {
 		snprintf(row->device, sizeof(row->device), "%u,%u", of->dev_major, of->dev_minor);
 	}
-	if (of->kind == OFK_CHR || of->kind == OFK_FIFO || of->kind == OFK_PIPE)
-		offset(row->sizeoff, sizeof(row->sizeoff), of->has_fdinfo ? of->fi.pos : 0);
-	else if (of->has_stat)
+	/* devices and FIFOs show their offset; with -s, nothing (they have no size) */
+	if (of->kind == OFK_CHR || of->kind == OFK_FIFO || of->kind == OFK_PIPE) {
+		if (!o->size_only)
+			offset(row->sizeoff, sizeof(row->sizeoff), of->has_fdinfo ? of->fi.pos : 0);
+	} else if (of->has_stat) {
 		snprintf(row->sizeoff, sizeof(row->sizeoff), "%" PRIu64, of->size);
+	}
 	if (of->has_stat || of->ino)
 		snprintf(row->node, sizeof(row->node), "%" PRIu64, of->ino);
 

@@ -288,7 +288,75 @@ int fds_sel_name(struct fds_ctx *c, const char *name)
 	return fds_sel_add(&c->sel[SEL_NAME], it);
 }
 
+/* lsof's TCP state names, by the kernel's number (state 12 is lsof's CLOSED) */
+static const char *const state_names[] = {
+    [1] = "ESTABLISHED", [2] = "SYN_SENT",  [3] = "SYN_RECV", [4] = "FIN_WAIT1",
+    [5] = "FIN_WAIT2",	 [6] = "TIME_WAIT", [7] = "CLOSE",    [8] = "CLOSE_WAIT",
+    [9] = "LAST_ACK",	 [10] = "LISTEN",   [11] = "CLOSING", [12] = "CLOSED",
+};
+
+int fds_state_filter_parse(struct state_filter *f, const char *spec)
+{
+	const char *colon = strchr(spec, ':');
+	size_t plen = colon ? (size_t)(colon - spec) : 0;
+
+	if (!colon || !((plen == 3 && strncasecmp(spec, "TCP", 3) == 0) ||
+			(plen == 3 && strncasecmp(spec, "UDP", 3) == 0))) {
+		log_error("invalid -s '%s'; give TCP:STATE[,STATE...], e.g. -s TCP:LISTEN", spec);
+		return -EINVAL;
+	}
+	if (strncasecmp(spec, "UDP", 3) == 0) {
+		log_error("no UDP state names (as lsof); -s takes TCP:STATE[,STATE...]");
+		return -EINVAL;
+	}
+	if (!colon[1]) {
+		log_error("no TCP state names in -s '%s'", spec);
+		return -EINVAL;
+	}
+	_cleanup_free_ char *list = strdup(colon + 1);
+	char *save = NULL;
+
+	if (!list)
+		return -ENOMEM;
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		bool neg = t[0] == '^';
+		size_t i;
+
+		for (i = 1; i < sizeof(state_names) / sizeof(state_names[0]); i++)
+			if (strcasecmp(t + neg, state_names[i]) == 0)
+				break;
+		if (i == sizeof(state_names) / sizeof(state_names[0])) {
+			log_error("unknown TCP state name '%s' in -s; known: ESTABLISHED, LISTEN, "
+				  "SYN_SENT, SYN_RECV, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, "
+				  "CLOSE_WAIT, LAST_ACK, CLOSING, CLOSED",
+				  t + neg);
+			return -EINVAL;
+		}
+		if (neg)
+			f->exclude |= 1u << i;
+		else
+			f->include |= 1u << i;
+	}
+	return 0;
+}
+
 /* ---- matching ---- */
+
+static bool is_inet(const struct sock_entry *s)
+{
+	return s && (s->family == AF_INET || s->family == AF_INET6);
+}
+
+static bool state_passes(const struct state_filter *f, const struct sock_entry *s)
+{
+	if (!is_inet(s))
+		return true;
+	uint32_t bit = s->state >= 0 && s->state < 32 ? 1u << s->state : 0;
+
+	if (f->exclude & bit)
+		return false;
+	return !f->include || (f->include & bit);
+}
 
 static bool match_fd(const struct item *it, const struct open_file *of)
 {
@@ -299,7 +367,7 @@ static bool match_fd(const struct item *it, const struct open_file *of)
 
 static bool match_inet(const struct item *it, const struct sock_entry *s)
 {
-	if (!s || (s->family != AF_INET && s->family != AF_INET6))
+	if (!is_inet(s))
 		return false;
 	if (it->family && it->family != s->family)
 		return false;
@@ -318,13 +386,17 @@ static bool match_inet(const struct item *it, const struct sock_entry *s)
 	return true;
 }
 
-static bool match_dir(const struct item *it, const struct open_file *of)
+static bool match_dir(const struct item *it, const struct open_file *of,
+		      const struct sock_entry *sock)
 {
-	const char *name = of->name;
+	/* a unix socket is in the directory it is bound in, as in lsof */
+	const char *name = of->kind != OFK_SOCK		     ? of->name
+			   : sock && sock->family == AF_UNIX ? sock->path
+							     : NULL;
 	size_t n = strlen(it->text);
 
 	/* by name, without a stat: a deleted file is in no directory any more */
-	if (!name || name[0] != '/' || of->kind == OFK_SOCK || of->kind == OFK_PIPE || of->deleted)
+	if (!name || name[0] != '/' || of->kind == OFK_PIPE || of->deleted)
 		return false;
 	if (strcmp(it->text, "/") == 0)
 		n = 0;
@@ -389,7 +461,8 @@ bool fds_file_sel(struct sel *s, int kind, const struct open_file *of,
 		struct item *it = &s->v[i];
 		bool m = kind == SEL_FD	    ? match_fd(it, of)
 			 : kind == SEL_INET ? match_inet(it, sock)
-			 : kind == SEL_DIR  ? match_dir(it, of)
+			 : kind == SEL_UNIX ? sock && sock->family == AF_UNIX
+			 : kind == SEL_DIR  ? match_dir(it, of, sock)
 					    : match_name(it, of);
 
 		if (it->neg) {
@@ -412,6 +485,9 @@ bool fds_selected(struct fds_ctx *c, const struct proc_files *pf, const struct o
 {
 	bool any_given = false, any = false, all = true;
 
+	/* -s TCP:STATE filters network files whatever the selections */
+	if ((c->states.include || c->states.exclude) && !state_passes(&c->states, sock))
+		return false;
 	for (int k = 0; k < SEL_MAX; k++) {
 		struct sel *s = &c->sel[k];
 		bool m;
@@ -476,10 +552,14 @@ bool fds_fd_filter(int fd, void *ud)
 
 int fds_report_not_found(struct fds_ctx *c)
 {
-	static const char *const what[] = {
-	    [SEL_PID] = "process", [SEL_CMD] = "command",	    [SEL_USER] = "user",
-	    [SEL_FD] = "fd",	   [SEL_INET] = "internet address", [SEL_DIR] = "directory",
-	    [SEL_NAME] = "file"};
+	static const char *const what[] = {[SEL_PID] = "process",
+					   [SEL_CMD] = "command",
+					   [SEL_USER] = "user",
+					   [SEL_FD] = "fd",
+					   [SEL_INET] = "internet address",
+					   [SEL_UNIX] = "unix socket",
+					   [SEL_DIR] = "directory",
+					   [SEL_NAME] = "file"};
 	int missing = 0;
 
 	for (int k = 0; k < SEL_MAX; k++) {

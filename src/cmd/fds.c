@@ -14,12 +14,14 @@
 #include "proc/mountinfo.h"
 #include "proc/procfs.h"
 
+#define CMD_MAX 15 /* the kernel's comm: TASK_COMM_LEN - 1 */
+
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: scry fds [-anPtK] [-S [SECS]] [-p PIDS] [-c CMD] [-u USERS] [-d FDS] [-i "
-		"[ADDR]]\n"
-		"                [+d DIR] [+D DIR] [-F [FIELDS]] [-r|+r [SECS]] [+E]\n"
+		"usage: scry fds [-anPtKU] [-S [SECS]] [-s [TCP:STATES]] [+c W] [-p PIDS]\n"
+		"                [-c CMD] [-u USERS] [-d FDS] [-i [ADDR]] [+d DIR] [+D DIR]\n"
+		"                [-F [FIELDS]] [-r|+r [SECS]] [+E]\n"
 		"                [--json | --summary] [NAME...]\n\n"
 		"List the files and sockets processes hold, in lsof's format.\n\n"
 		"  -p PIDS     processes by pid, comma-separated; ^PID excludes\n"
@@ -27,7 +29,12 @@ static void usage(FILE *f)
 		"  -u USERS    processes of these login names or uids; ^USER excludes\n"
 		"  -d FDS      fds: 0,3-10,cwd,rtd,txt,mem; ^FD excludes\n"
 		"  -i [ADDR]   inet sockets matching [46][TCP|UDP][@HOST][:PORT[-PORT]]\n"
+		"  -U          unix sockets\n"
 		"  +d DIR      files in DIR;  +D DIR  files anywhere under DIR (no stat, by name)\n"
+		"  -s          SIZE column: sizes only, never offsets\n"
+		"  -s TCP:ST   inet sockets in these states only: TCP:LISTEN, TCP:^LISTEN,\n"
+		"              TCP:ESTABLISHED,CLOSE_WAIT (UDP shares TCP's numbering)\n"
+		"  +c W        COMMAND width (default 9, 0 for all 15 characters)\n"
 		"  -a          AND the selections (default: OR)\n"
 		"  -n, -P      numeric hosts, numeric ports\n"
 		"  -t          process ids only\n"
@@ -322,7 +329,7 @@ static int run_once(struct fds_ctx *c, size_t *listed)
 	} else if (c->fields) {
 		fds_print_fields(l.rows, l.n, c->fields);
 	} else {
-		fds_print_table(l.rows, l.n, c->tasks);
+		fds_print_table(l.rows, l.n, c->tasks, c->cmd_width, c->o.size_only);
 	}
 	*listed = l.n;
 	listing_free(&l);
@@ -453,6 +460,31 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 					return -EINVAL;
 				r = fds_sel_cmd(c, v);
 				break;
+			case -'c': {
+				long w;
+
+				if (!(v = required_arg(argc, argv, &i, rest, "+c")))
+					return -EINVAL;
+				if (fds_parse_long(v, &w) < 0 || w < 0 || w > CMD_MAX) {
+					log_error(
+					    "invalid command width '%s'; +c takes 0 (all) to %d", v,
+					    CMD_MAX);
+					return -EINVAL;
+				}
+				c->cmd_width = w ? (int)w : CMD_MAX;
+				break;
+			}
+			case 's':
+				v = optional_arg(argc, argv, &i, rest);
+				if (v)
+					r = fds_state_filter_parse(&c->states, v);
+				else
+					c->o.size_only = true;
+				break;
+			case 'U':
+				r = fds_sel_add(&c->sel[SEL_UNIX],
+						(struct item){.text = strdup("-U")});
+				break;
 			case 'd':
 				if (!(v = required_arg(argc, argv, &i, rest, "-d")))
 					return -EINVAL;
@@ -527,7 +559,7 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 
 int cmd_fds(int argc, char **argv)
 {
-	struct fds_ctx c = {0};
+	struct fds_ctx c = {.cmd_width = 9}; /* lsof's default COMMAND width */
 	int r;
 
 	/* tests make a local filesystem count as remote */

@@ -47,6 +47,7 @@ struct netns_tables {
 struct fds_opts {
 	bool numeric_hosts, numeric_ports; /* -n, -P */
 	bool endpoints;			   /* +E */
+	bool size_only;			   /* -s: SIZE column, never offsets */
 };
 
 /* Builds the row for of (and sock, resolved by the caller). Returns 0 or -ENOMEM. */
@@ -66,7 +67,8 @@ void fds_format_endpoint(char *buf, size_t len, int family, const uint8_t *addr,
 const char *fds_user_name(uid_t uid);
 
 /* Outputs. rows are in listing order. */
-void fds_print_table(const struct fds_row *rows, size_t n, bool tasks);
+/* cmd_width: how many characters of COMMAND (and TASKCMD) to print; size: -s's SIZE title */
+void fds_print_table(const struct fds_row *rows, size_t n, bool tasks, int cmd_width, bool size);
 void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields);
 void fds_print_json(const struct fds_row *rows, size_t n);
 void fds_print_summary(const struct fds_row *rows, size_t n);
@@ -76,7 +78,7 @@ void fds_fold_name(const char *name, char *out, size_t len);
 
 /* ---- selection (fds-select.c) ---- */
 
-enum { SEL_PID, SEL_CMD, SEL_USER, SEL_FD, SEL_INET, SEL_DIR, SEL_NAME, SEL_MAX };
+enum { SEL_PID, SEL_CMD, SEL_USER, SEL_FD, SEL_INET, SEL_UNIX, SEL_DIR, SEL_NAME, SEL_MAX };
 
 struct item {
 	char *text; /* as given, for "not found" */
@@ -103,8 +105,16 @@ struct sel {
 	bool given;
 };
 
+/* -s TCP:STATES: inet sockets whose kernel state (TCP's numbering, which UDP shares) is in
+ * include (when not empty) and not in exclude; bit n is state n. Other files pass. */
+struct state_filter {
+	uint32_t include, exclude;
+};
+
 struct fds_ctx {
 	struct sel sel[SEL_MAX];
+	struct state_filter states;
+	int cmd_width; /* +c: COMMAND column width (lsof: 9) */
 	bool and, terse, tasks, json, summary;
 	const char *fields;	 /* -F; NULL when not given */
 	int repeat;		 /* seconds; 0 = once */
@@ -124,6 +134,8 @@ int fds_sel_cmd(struct fds_ctx *c, const char *s);
 int fds_sel_inet(struct fds_ctx *c, const char *spec);
 int fds_sel_dir(struct fds_ctx *c, const char *dir, bool recursive);
 int fds_sel_name(struct fds_ctx *c, const char *name);
+/* -s PROTO:STATE[,STATE...] with ^ exclusions; prints why it is malformed, -EINVAL. */
+int fds_state_filter_parse(struct state_filter *f, const char *spec);
 void fds_sel_finish(struct sel *s);
 int fds_parse_long(const char *s, long *v);
 

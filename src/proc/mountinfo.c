@@ -80,6 +80,16 @@ bool fstype_is_remote(const char *fstype)
 	return false;
 }
 
+bool fstype_stat_remaps(const char *fstype)
+{
+	static const char *const remap[] = {"btrfs", "overlay", "bcachefs"};
+
+	for (size_t i = 0; i < sizeof(remap) / sizeof(remap[0]); i++)
+		if (strcmp(fstype, remap[i]) == 0)
+			return true;
+	return false;
+}
+
 const struct mount_entry *mount_find_path(const struct mount_table *t, const char *path)
 {
 	const struct mount_entry *best = NULL;

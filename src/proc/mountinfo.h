@@ -30,6 +30,10 @@ extern const char *fstype_remote_extra;
 
 /* True for filesystems whose getattr may wait on a server (nfs, cifs, fuse, ...). */
 bool fstype_is_remote(const char *fstype);
+/* Whether stat() on this filesystem reports another device or inode number than the inode's
+ * own fields (its getattr remaps them: btrfs subvolumes, overlayfs), so that only a real
+ * stat gives what lsof shows. */
+bool fstype_stat_remaps(const char *fstype);
 
 /* The mount whose mountpoint is the longest prefix of path (an absolute path). */
 const struct mount_entry *mount_find_path(const struct mount_table *t, const char *path);

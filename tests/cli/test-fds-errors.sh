@@ -38,6 +38,12 @@ expect 2 "^scry: invalid internet address '4TCP:99999'" -- fds -i 4TCP:99999
 expect 2 "^scry: invalid regular expression in -c '/\\(/'" -- fds -c '/(/'
 expect 2 "^scry: invalid repeat interval '0'" -- fds -r0
 expect 2 "^scry: -t, -F, --json and --summary are exclusive" -- fds --json --summary
+expect 2 "^scry: unknown TCP state name 'FOO' in -s" -- fds -sTCP:FOO
+expect 2 "^scry: no UDP state names" -- fds -sUDP:Idle
+expect 2 "^scry: invalid -s 'TCP'; give TCP:STATE" -- fds -s TCP
+expect 2 "^scry: no TCP state names in -s 'TCP:'" -- fds -s TCP:
+expect 2 "^scry: invalid command width '20'; \\+c takes 0 \\(all\\) to 15" -- fds +c 20
+expect 2 "^scry: option \\+c needs an argument" -- fds +c
 expect 2 "^scry: unknown option '--bogus'; 'scry ps --help'" -- ps --bogus
 expect 2 "^scry: invalid process id 'x1'" -- ps x1
 expect 2 "^scry: which process\\?" -- ps

@@ -10,10 +10,12 @@ start_mkfds "$2" -t 2
 
 # the fds whose row differs on purpose
 on_purpose=" $(fd_of reg-r 2) $(fd_of ofd-r) $(fd_of memfd) "
+# compare [OPTIONS]: the same listing of mkfds from both; MIN (default 6) is the fewest lines
+# lsof must list, so that an option both get wrong the same way cannot pass by listing nothing
 compare() {
 	lsof "$@" -p $pid > "$tmp/lsof" 2>/dev/null
 	"$scry" fds "$@" -p $pid > "$tmp/scry" || fail "scry fds $* exited $?"
-	[ "$(wc -l < "$tmp/lsof")" -gt 5 ] || fail "lsof $* listed too little"
+	[ "$(wc -l < "$tmp/lsof")" -ge "${MIN:-6}" ] || fail "lsof $* listed too little"
 	[ "$(wc -l < "$tmp/lsof")" -eq "$(wc -l < "$tmp/scry")" ] ||
 		fail "lsof $* listed $(wc -l < "$tmp/lsof") lines, scry $(wc -l < "$tmp/scry")"
 	fdend=$(head -1 "$tmp/scry" | awk '{print index($0, " FD ") + 2}')
@@ -38,6 +40,49 @@ compare -n -P -K -a
 compare -n -P -a -d 0-20
 compare -n -P -a -i
 compare -n -P +E
+
+# the selections an experienced user reaches for, each against lsof on the same process
+port=$(detail_of tcp4-listen)
+MIN=3 compare -n -P -a -i :$port
+MIN=3 compare -n -P -a -i TCP@127.0.0.1:$port
+MIN=3 compare -a -i TCP@localhost:$port
+MIN=6 compare -n -P -a -i 4
+MIN=6 compare -n -P -a -i 6
+MIN=3 compare -n -P -a -i 6UDP
+MIN=6 compare -n -P -a -i @[::1]
+MIN=3 compare -n -P -a -i 4TCP@127.0.0.1
+compare -n -P -a -u "$(id -un)"
+compare -n -P -a -u "$(id -u)"
+compare -n -P -a -c mkf
+compare -n -P -a -c '/^mk.*s$/'
+MIN=5 compare -n -P -a -d 3-9,cwd
+compare -n -P -a -d ^0-30
+compare -n -P -a -d ^txt,^mem
+MIN=8 compare -n -P -a +d "$dir"
+MIN=8 compare -n -P -a +D "$dir"
+MIN=1 compare -t
+MIN=1 compare -a -t -i
+MIN=6 compare -a -F ftsn -i
+MIN=1 compare -a -F0 -d 3-5
+# -s (sizes only), -s TCP:STATES (UDP is filtered by the same state numbers), -U
+compare -n -P -s
+compare -n -P -sTCP:LISTEN
+MIN=9 compare -n -P -a -i -s TCP:^LISTEN
+MIN=3 compare -n -P -a -iTCP -sTCP:LISTEN
+MIN=6 compare -n -P -a -i -sTCP:listen,established
+MIN=8 compare -n -P -a -U
+compare -n -P -a -U -F
+
+# +c W on a command longer than lsof's 9 characters
+cp /bin/sleep "$tmp/averylongcommandname"
+"$tmp/averylongcommandname" 600 &
+long=$!
+for w in "" 0 1 4 12 15; do
+	lsof ${w:++c} $w -n -P -p $long > "$tmp/lsof" 2>/dev/null
+	"$scry" fds ${w:++c} $w -n -P -p $long > "$tmp/scry"
+	cmp -s "$tmp/lsof" "$tmp/scry" || { fail "lsof +c $w and scry fds +c $w differ:"; diff "$tmp/lsof" "$tmp/scry"; }
+done
+kill $long
 
 # a kernel thread: cwd and rtd, a txt row without a target, no fds (the FD column keeps
 # lsof's minimum width)

@@ -103,9 +103,12 @@ count() { "$scry" fds "$@" 2>/dev/null | tail -n +2 | wc -l; }
 "$scry" fds -t | grep -qx "$pid" || fail "no selection did not list $pid"
 "$scry" fds -t -c mkfds -c '^mkfds' | grep -qx "$pid" && fail "-c ^mkfds did not exclude"
 "$scry" fds -p $pid -p ^$pid > /dev/null 2>&1 && fail "-p X -p ^X listed something"
-# by name: file wfile sub locked*2 ofd posix fifo; not the deleted one, not the sockets
-[ "$(count -n -P -a -p $pid +d "$dir")" -eq 8 ] || fail "+d $dir: want 8 rows"
-[ "$(count -n -P -a -p $pid +D "$dir")" -eq 8 ] || fail "+D $dir: want 8 rows"
+# by name: file wfile sub locked*2 ofd posix fifo; not the deleted one
+# 8 files and FIFOs, and the 3 unix sockets bound there (listener, accepted end, dgram)
+[ "$(count -n -P -a -p $pid +d "$dir")" -eq 11 ] || fail "+d $dir: want 11 rows"
+[ "$(count -n -P -a -p $pid +D "$dir")" -eq 11 ] || fail "+D $dir: want 11 rows"
+"$scry" fds -n -P -a -p $pid +d "$dir" | grep -q " $dir/sock type=STREAM (LISTEN)\$" ||
+	fail "+d $dir: the unix socket bound in it is missing"
 "$scry" fds -a -p $pid +d /tmp | grep -q "$dir/file" && fail "+d /tmp listed a file two levels down"
 "$scry" fds -a -p $pid +D /tmp | grep -q "$dir/file" || fail "+D /tmp missed $dir/file"
 # OR without -a: -c mkfds OR -i TCP (other processes' TCP sockets may show up too)

@@ -26,6 +26,9 @@ int main(void)
 	CHECK(fstype_is_remote("nfs4") && fstype_is_remote("fuse.sshfs") &&
 	      fstype_is_remote("cifs"));
 	CHECK(!fstype_is_remote("ext4") && !fstype_is_remote("tmpfs"));
+	CHECK(fstype_stat_remaps("btrfs") && fstype_stat_remaps("overlay"));
+	CHECK(!fstype_stat_remaps("ext4") && !fstype_stat_remaps("tmpfs") &&
+	      !fstype_stat_remaps("xfs"));
 	m = mount_find_dev(&t, 254, 0);
 	CHECK(m && m->mnt_id == 26);
 	CHECK(mount_find_id(&t, 99) == NULL);
