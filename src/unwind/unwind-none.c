@@ -41,3 +41,9 @@ int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_fra
 	*out = (struct unw_frame){.pc = pc};
 	return -ENOTSUP;
 }
+
+int unwind_symbolize_strace(struct unwinder *u, uint64_t pc, struct unw_frame *out)
+{
+	*out = (struct unw_frame){.pc = pc};
+	return -ENOTSUP;
+}

@@ -60,7 +60,9 @@ void unwinder_free(struct unwinder *u)
 		return;
 	dwfl_end(u->dwfl);
 	unw_memory_close(u);
+	unw_maps_clear(u);
 	free(u->syms);
+	free(u->strace_syms);
 	free(u);
 }
 
@@ -69,6 +71,7 @@ void unwinder_invalidate(struct unwinder *u)
 	u->reported = false;
 	u->nmiss = 0;
 	unw_memory_close(u); /* /proc/PID/mem follows the old mm after exec */
+	unw_maps_clear(u);
 	if (u->syms)
 		memset(u->syms, 0, UNW_SYM_CACHE * sizeof(*u->syms));
 }
@@ -84,8 +87,11 @@ int unw_report(struct unwinder *u, bool force)
 	if (r != 0)
 		return r > 0 ? -r : -ESRCH; /* r > 0: errno (ENOENT: the process is gone) */
 	u->reported = true;
+	u->maps_read = false; /* the maps changed: elfsym.c reads them again when next asked */
 	if (u->syms)
 		memset(u->syms, 0, UNW_SYM_CACHE * sizeof(*u->syms));
+	if (u->strace_syms)
+		memset(u->strace_syms, 0, UNW_SYM_CACHE * sizeof(*u->strace_syms));
 	return 0;
 }
 
