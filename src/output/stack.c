@@ -19,6 +19,25 @@ bool stack_on_entry(long nr)
 	       nr == __NR_exit_group;
 }
 
+bool stack_maps_change(long nr)
+{
+	switch (nr) {
+	case __NR_mmap:
+	case __NR_mprotect:
+	case __NR_munmap:
+	case __NR_brk:
+	case __NR_mremap:
+	case __NR_shmat:
+	case __NR_shmdt:
+	case __NR_remap_file_pages:
+	case __NR_pkey_mprotect:
+	case __NR_execve:
+	case __NR_execveat:
+		return true;
+	}
+	return false;
+}
+
 /* A frame with no symbol prints "module() [0x...]" when walked at the stop, but
  * "module(+0x0) [0x...]" when taken at entry and printed later: strace's two code paths. */
 static void text_frame(struct strbuf *out, const struct unw_frame *f, bool queued)

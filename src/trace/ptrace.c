@@ -155,7 +155,7 @@ static pid_t launch(struct session *s)
 		signal(SIGCHLD, SIG_DFL);
 		kill(getpid(), SIGSTOP);
 		if (use_seccomp) {
-			int r = seccomp_install(&o->filter);
+			int r = seccomp_install(&o->filter, o->kflag);
 			if (r < 0)
 				log_error_errno(
 				    r, "seccomp filter not installed, tracing every syscall");

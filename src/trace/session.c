@@ -123,6 +123,10 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 	struct sc_event *ev = &t->ev;
 
 	t->flags &= ~TF_INSYSCALL;
+	if (s->o->kflag && stack_maps_change(ev->nr))
+		for (struct session_unwinder *e = s->unwinders; e; e = e->next)
+			if (e->tgid == t->tgid)
+				unwinder_maps_changed(e->u);
 	if (s->summary && (t->flags & TF_COUNTED))
 		summary_add(s->summary, ev->nr, ns, ev->is_error);
 	if (t->flags & TF_FILTERED)

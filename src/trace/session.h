@@ -123,6 +123,8 @@ void session_unwinders_free(struct session *s);
 void stack_format(struct session *s, struct tracee *t, bool queued, struct strbuf *out);
 /* Whether syscall nr has its stack taken at entry (strace's STACKTRACE_CAPTURE_ON_ENTER). */
 bool stack_on_entry(long nr);
+/* Whether syscall nr changes the memory mappings (strace's STACKTRACE_INVALIDATE_CACHE). */
+bool stack_maps_change(long nr);
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
 struct tracee *tracee_new(struct session *s, pid_t pid);

@@ -20,6 +20,11 @@ void unwinder_invalidate(struct unwinder *u)
 	(void)u;
 }
 
+void unwinder_maps_changed(struct unwinder *u)
+{
+	(void)u;
+}
+
 int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 {
 	return -ENOTSUP;

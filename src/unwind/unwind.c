@@ -76,11 +76,17 @@ void unwinder_invalidate(struct unwinder *u)
 		memset(u->syms, 0, UNW_SYM_CACHE * sizeof(*u->syms));
 }
 
+void unwinder_maps_changed(struct unwinder *u)
+{
+	u->reported = false;
+	u->nmiss = 0;
+}
+
 int unw_report(struct unwinder *u, bool force)
 {
 	if (u->reported && !force)
 		return 0;
-	dwfl_report_begin_add(u->dwfl);
+	dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
 	int r = dwfl_linux_proc_report(u->dwfl, u->tgid);
 	if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
 		r = -1;

@@ -25,6 +25,11 @@ struct unwinder *unwinder_new(pid_t tgid);
 void unwinder_free(struct unwinder *u);
 /* The process exec'd or its mappings changed: re-read modules before the next use. */
 void unwinder_invalidate(struct unwinder *u);
+/* The process changed its mappings (mmap, munmap, mprotect...): re-read them before the next
+ * use, keeping the modules that did not change (cheaper than unwinder_invalidate()). Without
+ * it, a pc in no known module still triggers a re-read, but a module read while the dynamic
+ * loader was still mapping it would stay wrong. */
+void unwinder_maps_changed(struct unwinder *u);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
