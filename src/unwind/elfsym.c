@@ -28,8 +28,13 @@ static int maps_read(struct unwinder *u)
 {
 	char path[64], line[4096 + 128];
 
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)u->tgid);
+	/* the last unwound thread's view first (a dead leader's maps are empty) */
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)(u->tid > 0 ? u->tid : u->tgid));
 	FILE *f = fopen(path, "re");
+	if (!f && u->tid > 0 && u->tid != u->tgid) {
+		snprintf(path, sizeof(path), "/proc/%d/maps", (int)u->tgid);
+		f = fopen(path, "re");
+	}
 	if (!f)
 		return -errno;
 	struct unw_mapping *maps = NULL;

@@ -86,10 +86,19 @@ int unw_report(struct unwinder *u, bool force)
 {
 	if (u->reported && !force)
 		return 0;
-	dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
-	int r = dwfl_linux_proc_report(u->dwfl, u->tgid);
-	if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
-		r = -1;
+	/* through the last unwound thread first: once the leader exited while other threads
+	 * run on, /proc/TGID/maps is empty */
+	pid_t pid = u->tid > 0 ? u->tid : u->tgid;
+	int r;
+	for (;;) {
+		dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
+		r = dwfl_linux_proc_report(u->dwfl, pid);
+		if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
+			r = -1;
+		if (r == 0 || pid == u->tgid)
+			break;
+		pid = u->tgid;
+	}
 	if (r != 0)
 		return r > 0 ? -r : -ESRCH; /* r > 0: errno (ENOENT: the process is gone) */
 	u->reported = true;

@@ -69,6 +69,8 @@ compare filtered -e trace=getppid -- "$nofp" 3
 # signal lines have stacks too; a thread's exit; a child's exit_group after its +++ line
 compare follow -ff -e trace=getppid,exit,exit_group,wait4,rt_sigreturn -- "$nofp" 1 more
 compare follow-process -ff -e trace=%process,getppid -- "$fp" 1 more
+# a thread that outlives the main thread (/proc/TGID/maps is empty then)
+compare orphan-thread -ff -e trace=getppid -- "$nofp" 1 orphan
 # execve from a running program: the stack is taken before the new image replaces it
 compare exec -ff -e trace=execve,getppid -- sh -c "$nofp; exec $fp"
 
