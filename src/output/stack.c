@@ -11,12 +11,11 @@
 
 /* strace (libunwind flavour) prints at most 256 frames, then says so. */
 #define STACK_TEXT_FRAMES 256
-#define STACK_MAX_FRAMES (STACK_TEXT_FRAMES + 1)
+#define STACK_MAX_FRAMES  (STACK_TEXT_FRAMES + 1)
 
 bool stack_on_entry(long nr)
 {
-	return nr == __NR_execve || nr == __NR_execveat || nr == __NR_exit ||
-	       nr == __NR_exit_group;
+	return nr == __NR_execve || nr == __NR_execveat || nr == __NR_exit || nr == __NR_exit_group;
 }
 
 bool stack_maps_change(long nr)

@@ -170,7 +170,7 @@ static bool set_initial_registers(Dwfl_Thread *thread, void *arg)
 	const uint64_t regs[DW_NREGS] = {
 	    [DW_RAX] = ur.rax, [DW_RDX] = ur.rdx, [DW_RCX] = ur.rcx, [DW_RBX] = ur.rbx,
 	    [DW_RSI] = ur.rsi, [DW_RDI] = ur.rdi, [DW_RBP] = ur.rbp, [DW_RSP] = ur.rsp,
-	    [DW_R8] = ur.r8,   [DW_R9] = ur.r9,   [DW_R10] = ur.r10, [DW_R11] = ur.r11,
+	    [DW_R8] = ur.r8,   [DW_R9] = ur.r9,	  [DW_R10] = ur.r10, [DW_R11] = ur.r11,
 	    [DW_R12] = ur.r12, [DW_R13] = ur.r13, [DW_R14] = ur.r14, [DW_R15] = ur.r15,
 	    [DW_RIP] = ur.rip,
 	};
@@ -243,8 +243,8 @@ int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 	return walk(u, pcs, max);
 }
 
-int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
-		    size_t len, uint64_t *pcs, int max)
+int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack, size_t len,
+		    uint64_t *pcs, int max)
 {
 	u->tid = u->tgid;
 	u->regs = regs;

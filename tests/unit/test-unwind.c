@@ -38,8 +38,7 @@ static pid_t next_getppid(pid_t pid)
 }
 
 /* Starts target ARGS... under ptrace, stopped at the entry of its first getppid. */
-static pid_t start_stopped(const char *target, const char *arg1, const char *arg2,
-			   const char *arg3)
+static pid_t start_stopped(const char *target, const char *arg1, const char *arg2, const char *arg3)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -92,8 +91,8 @@ static void check_chain(struct unwinder *u, const char *target, const uint64_t *
 {
 	static const struct {
 		const char *fn, *call;
-	} want[] = {{"inner", "syscall"}, {"middle", "inner"}, {"outer", "middle"},
-		    {"main", "outer"}};
+	} want[] = {
+	    {"inner", "syscall"}, {"middle", "inner"}, {"outer", "middle"}, {"main", "outer"}};
 
 	CHECK(n >= 6);
 	if (n < 6)
@@ -143,8 +142,14 @@ static void test_live(const char *target)
 	struct iovec local = {stack, sizeof(stack)}, remote = {(void *)r.rsp, sizeof(stack)};
 	ssize_t len = process_vm_readv(pid, &local, 1, &remote, 1, 0);
 	CHECK(len > 0);
-	struct unw_regs ur = {.ip = r.rip, .sp = r.rsp, .bp = r.rbp, .bx = r.rbx,
-			      .r12 = r.r12, .r13 = r.r13, .r14 = r.r14, .r15 = r.r15};
+	struct unw_regs ur = {.ip = r.rip,
+			      .sp = r.rsp,
+			      .bp = r.rbp,
+			      .bx = r.rbx,
+			      .r12 = r.r12,
+			      .r13 = r.r13,
+			      .r14 = r.r14,
+			      .r15 = r.r15};
 	uint64_t cpcs[UNW_MAX_FRAMES];
 	int cn = unwind_captured(u, &ur, stack, len > 0 ? (size_t)len : 0, cpcs, UNW_MAX_FRAMES);
 	CHECK(cn == n);
