@@ -10,7 +10,8 @@
  * (exec, or a pc that falls outside every known module: dlopen).
  *
  * Built only with libdw (HAVE_LIBDW); without it unwinder_new() returns NULL, errno ENOTSUP,
- * and callers say so. Library code: never prints, returns -errno. */
+ * and callers say so. Library code: never prints, returns -errno. An unwinder is not
+ * thread-safe: one thread uses it at a time. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
