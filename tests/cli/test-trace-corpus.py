@@ -74,7 +74,10 @@ def corpus(helpers):
                                "waitpid($p, 0); print $? >> 8, \"\\n\""]),
         ("tcp", ["-ff", "-yy"], [tcp, "3"]),
         ("tcp-v", ["-ff", "-v", "-e", "trace=%network"], [tcp, "2"]),
-        ("threads", ["-ff", "-s", "16"], [threads, "3", "words"]),
+        # whether pthread_join waits in futex() depends on scheduling: not traced
+        ("threads", ["-ff", "-s", "16", "-e", "trace=!futex"], [threads, "3", "words"]),
+        ("threads-f", ["-f", "-e", "trace=!futex,mmap,mprotect,munmap"],
+         [threads, "4", "numbers"]),
     ]
 
 
@@ -191,6 +194,47 @@ PID_PLACES = [
 ]
 
 
+def settle_sigchld(lines):
+    """Where a SIGCHLD lands depends on when the child exited: each `--- SIGCHLD` line and
+    the rt_sigreturn after it are compared at the end of the process's log, in order, and
+    rt_sigreturn's value (that of the interrupted call) is masked."""
+    rest, moved = [], []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("--- SIGCHLD "):
+            moved.append(lines[i])
+            if i + 1 < len(lines) and lines[i + 1].startswith("rt_sigreturn("):
+                i += 1
+                moved.append(re.sub(r"= -?\d+( E\w+ \(.*\))?$", "= N", lines[i]))
+            i += 1
+            continue
+        rest.append(lines[i])
+        i += 1
+    if moved:
+        rest.append("-- SIGCHLD deliveries:")
+    return rest + moved
+
+
+URANDOM = re.compile(r'^open(?:at)?\(.*"/dev/u?random", .*\) += (\d+)')
+
+
+def unrandom(lines):
+    """Masks what is read from an fd opened on /dev/urandom (perl's hash seed)."""
+    fds = set()
+    for line in lines:
+        m = URANDOM.match(line)
+        if m:
+            fds.add(m.group(1))
+        m = re.match(r"(read|close)\((\d+)[<,)]", line)
+        if m and m.group(2) in fds:
+            if m.group(1) == "close":
+                fds.discard(m.group(2))
+            else:
+                line = re.sub(r'"(?:[^"\\]|\\.)*"', '"RANDOM"', line, count=1)
+                line = re.sub(r"\) +=", ") =", line)
+        yield line
+
+
 def mask(logs):
     """Masked lines of one traced program, processes in pid (= creation) order, each pid
     replaced by P1, P2... in that order."""
@@ -212,7 +256,7 @@ def mask(logs):
     for p, lines in streams:
         if p is not None:
             out.append("== process %s" % names[p])
-        for line in lines:
+        for line in unrandom(settle_sigchld(lines)):
             if p is not None:
                 # -f: whether a line was split (and padded) depends on the interleaving
                 line = re.sub(r"\) {2,}= ", ") = ", line)
