@@ -72,6 +72,29 @@ def corpus(helpers):
                       "print join(',', sort readdir(D)), \"\\n\"; print -s 'words', \"\\n\""]),
         ("perl-fork", ["-f"], [PERL, "-e", "my $p = fork; if (!$p) { exit 7 } "
                                "waitpid($p, 0); print $? >> 8, \"\\n\""]),
+        ("df", [], ["df", "-P", "."]),
+        ("uname-nproc", ["-f"], [sh, "-c", "uname -a; nproc; hostname"]),
+        ("sleep", [], ["sleep", "0.01"]),
+        ("touch-chmod", ["-y"], [sh, "-c", "touch -d @1000 out/t && chmod -R go-w out && "
+                                 "ln out/t out/h && stat -c %h out/h"]),
+        ("dd", ["-s", "64"], ["dd", "if=words", "of=out/dd", "bs=16", "count=3", "status=none"]),
+        ("tar", ["-f"], ["tar", "cf", "out/t.tar", "tree"]),
+        ("gzip", [], ["gzip", "-c", "-n", "words"]),
+        ("sha256sum", ["-e", "trace=%file,%desc"], ["sha256sum", "words", "numbers"]),
+        ("xargs", ["-f"], [sh, "-c", "ls tree | xargs -n1 echo"]),
+        ("timeout", ["-f"], ["timeout", "5", "true"]),
+        ("env-i", [], ["env", "-i", "A=1", "/bin/true"]),
+        ("getent", ["-y"], ["getent", "passwd", "root"]),
+        ("ip-link", ["-e", "trace=%network"], ["ip", "-o", "link", "show", "lo"]),
+        ("ip-addr", ["-s", "64", "-e", "trace=%network"], ["ip", "addr", "show", "lo"]),
+        ("python3-subprocess", ["-f", "-e", "trace=process,pipe2,dup2"],
+         [PYTHON, "-S", "-c", "import subprocess\n"
+          "print(subprocess.run(['/bin/echo', 'hi'], capture_output=True).stdout)"]),
+        ("python3-ioctl", ["-e", "trace=ioctl,socketpair,sendto"],
+         [PYTHON, "-S", "-c", "import socket, fcntl, termios, array\n"
+          "a, b = socket.socketpair()\na.send(b'xyz')\nn = array.array('i', [0])\n"
+          "fcntl.ioctl(b, termios.FIONREAD, n)\nfcntl.ioctl(b, termios.FIONBIO, "
+          "array.array('i', [1]))\nfcntl.ioctl(b, termios.FIOCLEX)\nprint(n[0])"]),
         ("tcp", ["-ff", "-yy"], [tcp, "3"]),
         ("tcp-v", ["-ff", "-v", "-e", "trace=%network"], [tcp, "2"]),
         # whether pthread_join waits in futex() depends on scheduling: not traced
@@ -175,6 +198,11 @@ MASKS = [
     (re.compile(r"(socket|pipe|net|TCP|TCPv6|UDP|UDPv6|UNIX|NETLINK|UNIX-STREAM|"
                 r"UNIX-DGRAM):\[\d+\]"), r"\1:[N]"),
     (re.compile(r"htons\(\d+\)"), "htons(PORT)"),
+    # netlink port ids (the pid, or random) and ip's time-based sequence numbers
+    (re.compile(r"\b(nl_pid|nlmsg_pid)=-?[1-9]\d*"), r"\1=N"),
+    (re.compile(r"\bnlmsg_seq=[1-9]\d*"), "nlmsg_seq=N"),
+    # interface counters move between the runs
+    (re.compile(r"\b([rt]x_\w+|multicast|collisions)=\d+"), r"\1=N"),
     (re.compile(r"(127\.0\.0\.1|\[::1?\]):\d+"), r"\1:PORT"),
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d{4}\b"), "DATE"),
     (re.compile(r"\b\d\d:\d\d:\d\d(\.\d+)?\b"), "TIME"),
