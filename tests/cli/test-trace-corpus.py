@@ -322,6 +322,9 @@ def run_corpus(label, tracer, entries, work, env, verbose, strace_logs):
     total_same = total = 0
     print("== %s" % label)
     for name, opts, cmd in entries:
+        if not shutil.which(cmd[0]):
+            print("skip %-12s %s is not installed" % (name, cmd[0]))
+            continue
         fixture = os.path.join(work, "fixture")
         if name not in strace_logs:
             reset_out(fixture)
