@@ -214,6 +214,12 @@ MASKS = [
     (re.compile(r"\b(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?"), r"\1=N"),
 ]
 
+def apply_masks(line):
+    for pat, rep in MASKS:
+        line = pat.sub(rep, line)
+    return line
+
+
 PID_PLACES = [
     re.compile(r"^(?:getpid|gettid|getppid|set_tid_address|clone3?|fork|vfork)\(.*\) += (\d+)"),
     re.compile(r"^wait4\(-?\d+, .*\) += (\d+)"),
@@ -244,7 +250,8 @@ def settle_sigchld(lines):
     if moved:
         rest.append("-- SIGCHLD deliveries (distinct lines):")
     # standard signals coalesce: two children that exit together make one delivery
-    moved = sorted(set(re.sub(r"\bsi_pid=\d+", "si_pid=N", m) for m in moved))
+    moved = sorted(set(apply_masks(re.sub(r"\) +=", ") =", re.sub(r"\bsi_pid=\d+", "si_pid=N", m)))
+                       for m in moved))
     return rest + moved
 
 
@@ -293,8 +300,7 @@ def mask(logs):
             if p is not None:
                 # -f: whether a line was split (and padded) depends on the interleaving
                 line = re.sub(r"\) {2,}= ", ") = ", line)
-            for pat, rep in MASKS:
-                line = pat.sub(rep, line)
+            line = apply_masks(line)
             if pid_re:
                 line = pid_re.sub(lambda m: names[int(m.group(1))], line)
             out.append(line)
