@@ -117,6 +117,8 @@ static void print_nlmsghdr(struct dctx *d, int fam, const struct nlmsghdr *h)
 	pr_field(d->p, "nlmsg_type");
 	if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_ROUTE)
 		pr_xval(d->p, &xl_nl_route_types, h->nlmsg_type, "RTM_???");
+	else if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_SOCK_DIAG)
+		pr_xval(d->p, &xl_nl_sock_diag_types, h->nlmsg_type, "SOCK_DIAG_???");
 	else
 		pr_xval(d->p, &xl_netlink_types, h->nlmsg_type, "NLMSG_???");
 	pr_field(d->p, "nlmsg_flags");
@@ -453,6 +455,9 @@ static void print_payload(struct dctx *d, int fam, const struct nlmsghdr *h, uin
 	}
 	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) &&
 	    fam == NETLINK_ROUTE && print_route_payload(d, h, addr, len))
+		return;
+	if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_SOCK_DIAG &&
+	    print_sock_diag_payload(d, h, addr, len))
 		return;
 	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
 		int num;

@@ -1,4 +1,5 @@
-/* Netlink attribute arrays, shared by the netlink message decoders (netlink.c, rtnl_link.c). */
+/* Netlink attribute arrays and family payloads, shared by the netlink message decoders
+ * (netlink.c, rtnl_link.c, sock_diag.c). */
 #pragma once
 #include "decode/net.h"
 
@@ -22,3 +23,8 @@ bool nla_s32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque);
 /* NETLINK_ROUTE link messages (RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK): struct
  * ifinfomsg, then its IFLA_* attributes; family is the message's first byte. */
 void print_ifinfomsg(struct dctx *d, uint8_t family, uint64_t addr, unsigned len);
+
+/* NETLINK_SOCK_DIAG payloads (sock_diag.c); false when the caller prints hex bytes */
+struct nlmsghdr;
+bool print_sock_diag_payload(struct dctx *d, const struct nlmsghdr *h, uint64_t addr,
+			     unsigned len);
