@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "basic/log.h"
+#include "basic/strbuf.h"
+#include "output/printer.h"
 #include "cmd/commands.h"
 #include "trace/ptrace.h"
 #include "version.h"
@@ -169,6 +171,22 @@ static unsigned parse_uint(const char *s, const char *what)
 	return (unsigned)v;
 }
 
+/* -P PATH that resolves elsewhere (a relative path, a symlink): strace 6.1 says so on stderr,
+ * both names quoted as strings */
+static void report_resolved_path(const char *path)
+{
+	char resolved[PATH_MAX];
+	struct strbuf a = {0}, b = {0};
+
+	if (!realpath(path, resolved) || strcmp(resolved, path) == 0)
+		return;
+	sb_quoted(&a, path, strlen(path), 0, true);
+	sb_quoted(&b, resolved, strlen(resolved), 0, true);
+	log_error("Requested path %s resolved into %s", a.buf, b.buf);
+	sb_free(&a);
+	sb_free(&b);
+}
+
 static void add_pids(struct trace_opts *o, const char *list)
 {
 	char *copy = strdup(list), *save = NULL;
@@ -284,6 +302,7 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 			break;
 		case 'P':
 			filter_add_path(&o->filter, optarg);
+			report_resolved_path(optarg);
 			break;
 		case 'q':
 			o->quiet++;

@@ -387,7 +387,8 @@ static enum ioctl_ret fs_ioctl(struct dctx *d, unsigned code, uint64_t a)
 {
 	switch (code) {
 	case FICLONE:
-		print_fd(d, (int)a);
+		/* strace 6.1 prints the source fd as a plain int, without -y's path */
+		pr_int(d->p, (int)a);
 		return IOC_DONE;
 	case FIFREEZE:
 	case FITHAW:

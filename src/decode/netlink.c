@@ -1,6 +1,7 @@
 /* Netlink messages in socket buffers: struct nlmsghdr arrays, NLMSG_ERROR and NLMSG_DONE,
  * NETLINK_ROUTE address messages (ifaddrmsg with its attributes), as glibc's getaddrinfo
- * exchanges them. Payloads of other families print as hex bytes (strace 6.1 decodes more). */
+ * exchanges them, and link messages (rtnl_link.c). Payloads of other families print as hex
+ * bytes (strace 6.1 decodes more). */
 #include <linux/if_addr.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -9,10 +10,10 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "decode/net.h"
+#include "decode/nlattr.h"
 
 /* hex bytes, cut by -s: strace's printstr_ex(..., QUOTE_FORCE_HEX) */
-static void print_hex_str(struct dctx *d, uint64_t addr, uint64_t len)
+void print_nl_hex_str(struct dctx *d, uint64_t addr, uint64_t len)
 {
 	uint64_t show = len < d->o->strsize ? len : d->o->strsize;
 	char *buf = malloc(show + 1);
@@ -116,6 +117,8 @@ static void print_nlmsghdr(struct dctx *d, int fam, const struct nlmsghdr *h)
 	pr_field(d->p, "nlmsg_type");
 	if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_ROUTE)
 		pr_xval(d->p, &xl_nl_route_types, h->nlmsg_type, "RTM_???");
+	else if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_SOCK_DIAG)
+		pr_xval(d->p, &xl_nl_sock_diag_types, h->nlmsg_type, "SOCK_DIAG_???");
 	else
 		pr_xval(d->p, &xl_netlink_types, h->nlmsg_type, "NLMSG_???");
 	pr_field(d->p, "nlmsg_flags");
@@ -129,9 +132,7 @@ static void print_nlmsghdr(struct dctx *d, int fam, const struct nlmsghdr *h)
 
 /* --- attributes --- */
 
-typedef bool (*nla_fn)(struct dctx *d, uint64_t addr, unsigned len, const void *opaque);
-
-static bool nla_str(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
+bool nla_str(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
 	char *buf = malloc(len + 1);
 
@@ -147,7 +148,21 @@ static bool nla_str(struct dctx *d, uint64_t addr, unsigned len, const void *opa
 	return true;
 }
 
-static bool nla_u32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
+bool nla_u8(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
+{
+	uint8_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (mem_read_obj(d, addr, v) < 0)
+		pr_hex(d->p, addr);
+	else
+		pr_uint(d->p, v);
+	return true;
+}
+
+bool nla_u32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
 	uint32_t v;
 
@@ -161,7 +176,7 @@ static bool nla_u32(struct dctx *d, uint64_t addr, unsigned len, const void *opa
 	return true;
 }
 
-static bool nla_s32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
+bool nla_s32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
 	int32_t v;
 
@@ -182,7 +197,7 @@ static bool ifa_address(struct dctx *d, uint64_t addr, unsigned len, const void 
 	unsigned char a[16];
 
 	if (!size || len < size)
-		print_hex_str(d, addr, len);
+		print_nl_hex_str(d, addr, len);
 	else if (mem_read(d, addr, a, size) < 0)
 		pr_hex(d->p, addr);
 	else if (size == 4)
@@ -258,16 +273,15 @@ static void print_nlattr_hdr(struct dctx *d, const struct nlattr *nla, const str
 	pr_struct_end(d->p);
 }
 
-static void print_nlattrs(struct dctx *d, uint64_t addr, unsigned len, const struct xlat *x,
-			  const char *dflt, const nla_fn *decoders, unsigned ndec,
-			  const void *opaque)
+void print_nlattrs(struct dctx *d, uint64_t addr, unsigned len, const struct xlat *x,
+		   const char *dflt, const nla_fn *decoders, unsigned ndec, const void *opaque)
 {
 	bool is_array = false;
 
 	for (unsigned elt = 0;; elt++) {
 		struct nlattr nla;
 		if (len < sizeof(nla)) {
-			print_hex_str(d, addr, len);
+			print_nl_hex_str(d, addr, len);
 			break;
 		}
 		if (mem_read_obj(d, addr, nla) < 0) {
@@ -302,7 +316,7 @@ static void print_nlattrs(struct dctx *d, uint64_t addr, unsigned len, const str
 			unsigned idx = nla.nla_type & NLA_TYPE_MASK;
 			if (idx >= ndec || !decoders[idx] ||
 			    !decoders[idx](d, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN, opaque))
-				print_hex_str(d, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN);
+				print_nl_hex_str(d, addr + NLA_HDRLEN, nla_len - NLA_HDRLEN);
 			pr_array_end(d->p);
 		}
 		if (!next)
@@ -367,6 +381,12 @@ static bool print_route_payload(struct dctx *d, const struct nlmsghdr *h, uint64
 	case RTM_GETANYCAST:
 		print_ifaddrmsg(d, family, addr, len);
 		break;
+	case RTM_NEWLINK:
+	case RTM_DELLINK:
+	case RTM_GETLINK:
+	case RTM_SETLINK:
+		print_ifinfomsg(d, family, addr, len);
+		break;
 	default:
 		/* strace 6.1 decodes the other messages too; scry shows family and bytes */
 		pr_struct_begin(d->p);
@@ -374,7 +394,7 @@ static bool print_route_payload(struct dctx *d, const struct nlmsghdr *h, uint64
 		pr_xval(d->p, &xl_addrfams, family, "AF_???");
 		if (len > 1) {
 			pr_field(d->p, "data");
-			print_hex_str(d, addr + 1, len - 1);
+			print_nl_hex_str(d, addr + 1, len - 1);
 		}
 		pr_struct_end(d->p);
 	}
@@ -391,7 +411,7 @@ static void print_nlmsgerr(struct dctx *d, int fam, uint64_t addr, unsigned len,
 	struct nlmsgerr err;
 
 	if (len < sizeof(err)) {
-		print_hex_str(d, addr, len);
+		print_nl_hex_str(d, addr, len);
 		return;
 	}
 	if (mem_read_obj(d, addr, err) < 0) {
@@ -421,7 +441,7 @@ static void print_nlmsgerr(struct dctx *d, int fam, uint64_t addr, unsigned len,
 	pr_struct_end(d->p);
 	if (len > payload) {
 		/* extended ACK attributes: not decoded by scry */
-		print_hex_str(d, addr + payload, len - payload);
+		print_nl_hex_str(d, addr + payload, len - payload);
 		pr_array_end(d->p);
 	}
 }
@@ -436,6 +456,9 @@ static void print_payload(struct dctx *d, int fam, const struct nlmsghdr *h, uin
 	if ((h->nlmsg_type >= NLMSG_MIN_TYPE || h->nlmsg_type == NLMSG_DONE) &&
 	    fam == NETLINK_ROUTE && print_route_payload(d, h, addr, len))
 		return;
+	if (h->nlmsg_type >= NLMSG_MIN_TYPE && fam == NETLINK_SOCK_DIAG &&
+	    print_sock_diag_payload(d, h, addr, len))
+		return;
 	if (h->nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
 		int num;
 		if (mem_read_obj(d, addr, num) < 0)
@@ -444,7 +467,7 @@ static void print_payload(struct dctx *d, int fam, const struct nlmsghdr *h, uin
 			pr_int(d->p, num);
 		return;
 	}
-	print_hex_str(d, addr, len);
+	print_nl_hex_str(d, addr, len);
 }
 
 static void print_nlmsg(struct dctx *d, int fam, const struct nlmsghdr *h, uint64_t addr,
@@ -468,7 +491,7 @@ void print_netlink(struct dctx *d, int fam, uint64_t addr, uint64_t len)
 	for (unsigned elt = 0;; elt++) {
 		struct nlmsghdr h;
 		if (len < sizeof(h)) {
-			print_hex_str(d, addr, len);
+			print_nl_hex_str(d, addr, len);
 			break;
 		}
 		if (mem_read_obj(d, addr, h) < 0) {

@@ -23,6 +23,28 @@ int mem_read(struct dctx *d, uint64_t addr, void *buf, size_t len)
 	return d->mem->read(d->mem->ctx, d->ev, addr, buf, len);
 }
 
+#define DELETED_SUFFIX " (deleted)"
+
+/* Whether the kernel appended " (deleted)" to the link of an unlinked file, rather than the
+ * file being named so: the name with the suffix is not the file the fd refers to. When the
+ * fd is no longer there to compare (the bpf backend describes fds after the fact), the
+ * suffix is taken as the kernel's. */
+static bool path_is_deleted(struct dctx *d, int fd, const char *path, size_t len)
+{
+	size_t sfx = strlen(DELETED_SUFFIX);
+	struct stat by_name, by_fd;
+	char link[64];
+
+	if (len <= sfx || memcmp(path + len - sfx, DELETED_SUFFIX, sfx) != 0 ||
+	    strlen(path) != len)
+		return false;
+	if (lstat(path, &by_name) < 0)
+		return true;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", d->ev->tgid, fd);
+	return stat(link, &by_fd) < 0 || by_fd.st_ino != by_name.st_ino ||
+	       by_fd.st_dev != by_name.st_dev;
+}
+
 /* -y: 3</etc/passwd>; in JSON {"fd":3,"path":"/etc/passwd"} */
 void print_fd(struct dctx *d, int fd)
 {
@@ -42,10 +64,13 @@ void print_fd(struct dctx *d, int fd)
 		sb_json_string(&d->p->out, sb.buf, sb.len);
 		pr_struct_end(d->p);
 	} else if (kind == FD_DESC_PATH) {
-		/* a path: escaped as strace escapes strings (-x too), and '<' '>' as well */
+		/* a path: escaped as strace escapes strings (-x too), and '<' '>' as well; an
+		 * unlinked file as 3</tmp/f>(deleted), as strace 6.1 prints it */
 		struct strbuf q = {0};
-		sb_escaped(&q, sb.buf, sb.len, d->o->xflag, false, "<>");
-		pr_raw(d->p, "%d<%s>", fd, q.buf ? q.buf : "");
+		bool deleted = path_is_deleted(d, fd, sb.buf, sb.len);
+		size_t len = deleted ? sb.len - strlen(DELETED_SUFFIX) : sb.len;
+		sb_escaped(&q, sb.buf, len, d->o->xflag, false, "<>");
+		pr_raw(d->p, "%d<%s>%s", fd, q.buf ? q.buf : "", deleted ? "(deleted)" : "");
 		sb_free(&q);
 	} else {
 		pr_raw(d->p, "%d<%s>", fd, sb.buf);

@@ -38,6 +38,8 @@ expect 1 "^scry: invalid status 'sometimes'" -- -e status=sometimes true
 expect 1 "^scry: must have PROG \[ARGS\] or -p PID" --
 expect 1 "^Try 'scry trace -h' for more information" -- --no-such-option true
 expect 1 "^scry: Can't stat '/nonexistent/prog': No such file or directory" -- /nonexistent/prog
+# -P of a path that resolves elsewhere: said on stderr as strace 6.1 does, and not an error
+expect 0 '^scry: Requested path "/tmp/\.\./tmp" resolved into "/tmp"$' -- -o /dev/null -P /tmp/../tmp true
 expect 1 "^scry: Can't fopen '/nonexistent/dir/log': No such file or directory" -- -o /nonexistent/dir/log true
 expect 1 "^scry: invalid -s argument: 'x'" -- -s x true
 expect 1 "^scry: invalid sortby: 'bogus'" -- -c -S bogus true
