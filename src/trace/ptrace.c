@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -22,10 +23,50 @@
 #include "trace/ptrace_attach.h"
 
 static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t tick_due;
 
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
+}
+
+static void on_tick(int sig)
+{
+	(void)sig;
+	tick_due = 1;
+}
+
+/* s->tick: a periodic SIGALRM (without SA_RESTART, so that it wakes wait4) marks it due; it
+ * runs in the loop with SIGALRM blocked, so its own output is never cut by EINTR. */
+static void tick_arm(struct session *s, bool on)
+{
+	unsigned ms = on ? s->tick_ms : 0;
+	struct itimerval it = {
+	    .it_interval = {ms / 1000, (ms % 1000) * 1000},
+	    .it_value = {ms / 1000, (ms % 1000) * 1000},
+	};
+	struct sigaction sa = {.sa_handler = on ? on_tick : SIG_DFL};
+
+	if (!s->tick || !s->tick_ms)
+		return;
+	if (!on)
+		setitimer(ITIMER_REAL, &it, NULL);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	if (on)
+		setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void tick_run(struct session *s)
+{
+	sigset_t set, old;
+
+	tick_due = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	s->tick(s);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static uint64_t now_ns(clockid_t clk)
@@ -461,9 +502,15 @@ int ptrace_run(struct session *s)
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
 
-	while (s->nprocs > 0 && !interrupted) {
+	tick_arm(s, true);
+	while (s->nprocs > 0 && !interrupted && !s->stop) {
 		int status;
 		struct rusage ru;
+		if (tick_due) {
+			tick_run(s);
+			if (s->stop)
+				break;
+		}
 		pid_t pid = wait_spinning(&status, s->summary ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -486,7 +533,8 @@ int ptrace_run(struct session *s)
 		t->flags &= ~TF_STARTUP;
 		handle_stop(s, t, status);
 	}
-	if (interrupted)
+	tick_arm(s, false);
+	if (interrupted || s->stop)
 		detach_all(s);
 	if (s->summary)
 		summary_print(s->summary, s->out, s->o->sort_by);
