@@ -286,6 +286,7 @@ int cmd_leaks(int argc, char **argv)
 	leaks_filter(&c.o.filter);
 	c.o.raw = true;
 	c.o.quiet = 1;
+	c.o.threads = true;
 	c.o.print.strsize = 32;
 	c.s.o = &c.o;
 	c.s.out = stderr;

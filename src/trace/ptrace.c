@@ -85,6 +85,8 @@ static unsigned ptrace_options(const struct session *s)
 	 * that nobody traces would get ENOSYS from SECCOMP_RET_TRACE. */
 	if (s->o->follow || seccomp_wanted(s->o))
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	else if (s->o->threads)
+		o |= PTRACE_O_TRACECLONE; /* clone without SIGCHLD: threads, not forks */
 	if (s->o->kill_on_exit)
 		o |= PTRACE_O_EXITKILL;
 	return o;
@@ -291,6 +293,16 @@ static void restart(struct tracee *t, int op, int sig)
 		log_error_errno(-errno, "ptrace(restart, %d)", t->pid);
 }
 
+/* Whether another thread of t's process is traced already (t is a new thread of it). */
+static bool same_process_traced(struct session *s, const struct tracee *t)
+{
+	for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++)
+		for (const struct tracee *x = s->tab[i]; x; x = x->hnext)
+			if (x != t && x->tgid == t->tgid && !(x->flags & TF_SILENT))
+				return true;
+	return false;
+}
+
 static struct tracee *new_child(struct session *s, pid_t pid)
 {
 	struct tracee *t = tracee_new(s, pid);
@@ -304,7 +316,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 			t->tgid = atoi(buf + 5);
 	if (f)
 		fclose(f);
-	if (!s->o->follow) {
+	if (!s->o->follow && !(s->o->threads && same_process_traced(s, t))) {
 		t->flags |= TF_SILENT;
 		s->nsilent++;
 	} else {

@@ -41,6 +41,7 @@ struct trace_opts {
 	bool strict;	     /* --strict: exit nonzero if any event was lost */
 	bool no_seccomp;     /* --seccomp-bpf=no (internal: never filter) */
 	bool raw;	     /* sinks read t->ev only: nothing is decoded (scry leaks) */
+	bool threads;	     /* follow new threads even without -f (scry leaks: one fd table) */
 	pid_t *pids;	     /* -p */
 	unsigned npids;
 	char **argv; /* command to launch */
