@@ -17,7 +17,7 @@ $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbpf=disabled $(MESON_OPTS)
 
 demo: deps all
-	@examples/demo.sh $(BUILD)/scry
+	@examples/demo-leaks.sh $(BUILD)/scry
 
 # Every suite in the normal build (warnings are errors), then unit and decode under ASan/UBSan.
 check: deps

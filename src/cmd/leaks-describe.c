@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 #include "cmd/fds.h"
 #include "cmd/leaks.h"
@@ -27,17 +28,19 @@ static const struct proc_files *files_of(struct leaks_describe *d, const struct 
 	return x->ok ? &x->pf : NULL;
 }
 
-static void endpoint(char *buf, size_t len, const struct sock_entry *s, bool remote)
+/* One end of a socket; its port folded to '*' when fold is set and the port is ephemeral. */
+static void endpoint(char *buf, size_t len, const struct sock_entry *s, bool remote, bool fold)
 {
 	static const struct fds_opts numeric = {.numeric_hosts = true, .numeric_ports = true};
 	uint16_t port = remote ? s->rport : s->lport;
 
 	fds_format_endpoint(buf, len, s->family, remote ? s->raddr : s->laddr,
-			    port >= EPHEMERAL_PORT ? 0 : port, s->proto == IPPROTO_UDP ? "UDP" : "TCP",
-			    &numeric);
+			    fold && port >= EPHEMERAL_PORT ? 0 : port,
+			    s->proto == IPPROTO_UDP ? "UDP" : "TCP", &numeric);
 }
 
-static bool describe_socket(const struct sock_entry *s, char *out, size_t len)
+/* accepted: the far end's port varies from fd to fd; otherwise (socket + connect) our own. */
+static bool describe_socket(const struct sock_entry *s, bool accepted, char *out, size_t len)
 {
 	static const char *const unix_states[] = {"UNCONNECTED", "CONNECTING", "CONNECTED",
 						  "DISCONNECTING", "LISTEN"};
@@ -48,9 +51,9 @@ static bool describe_socket(const struct sock_entry *s, char *out, size_t len)
 		const char *proto = s->proto == IPPROTO_UDP ? "UDP" : "TCP";
 		bool remote = s->rport || memcmp(s->raddr, zero, s->family == AF_INET ? 4 : 16);
 		const char *st = s->proto == IPPROTO_TCP ? tcp_state_name(s->state) : NULL;
-		endpoint(a, sizeof(a), s, false);
+		endpoint(a, sizeof(a), s, false, remote && !accepted);
 		if (remote)
-			endpoint(b, sizeof(b), s, true);
+			endpoint(b, sizeof(b), s, true, accepted);
 		snprintf(out, len, "%s%s %s%s%s%s%s%s", proto, s->family == AF_INET6 ? "6" : "", a,
 			 remote ? "->" : "", remote ? b : "", st ? " (" : "", st ? st : "",
 			 st ? ")" : "");
@@ -79,13 +82,18 @@ void leaks_describe_fd(void *ctx, const struct leak_proc *p, int fd, const struc
 			if (of->kind == OFK_SOCK) {
 				const struct sock_entry *s =
 				    fds_sock_lookup(&d->nt, pf, p->dirfd, of->sock_ino);
-				if (s && describe_socket(s, out, len))
+				bool accepted = f->nr == __NR_accept || f->nr == __NR_accept4;
+				if (s && describe_socket(s, accepted, out, len))
 					return;
 			}
 			if (of->name) {
 				struct leak_fd live = *f;
 				live.target = of->name;
 				leak_describe_link(NULL, p, fd, &live, out, len);
+				if (of->deleted) {
+					size_t n = strlen(out);
+					snprintf(out + n, len - n, " (deleted)");
+				}
 				return;
 			}
 		}

@@ -110,6 +110,7 @@ static void take_baseline(struct leak_proc *p, uint64_t now)
 		if (f->origin != LO_NONE)
 			continue;
 		f->origin = LO_BASELINE;
+		f->nr = -1;
 		f->t_open = now;
 		f->target = read_target(p, fds[i]);
 		p->nopen++;
@@ -256,6 +257,7 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t
 	f->site = (unsigned)site;
 	f->t_open = now;
 	f->opener_tid = tid;
+	f->nr = nr;
 	f->target = read_target(p, fd);
 	p->nopen++;
 	return 0;

@@ -31,6 +31,7 @@ struct leak_fd {
 	uint64_t t_open;  /* CLOCK_REALTIME ns; when tracking began for LO_BASELINE */
 	char *target;	  /* readlink text of /proc/PID/fd/N at creation, or NULL */
 	pid_t opener_tid; /* the thread that created it */
+	long nr;	  /* the creating syscall (LO_TRACKED), -1 otherwise */
 };
 
 /* Per-syscall counts during the window (the strace -c view of opens and closes). */
