@@ -44,18 +44,27 @@ struct unw_regs {
 int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
 		    size_t len, uint64_t *pcs, int max);
 
+/* Why the last unwind_stopped()/unwind_captured() of u ended before the outermost frame
+ * (libdw's message, as strace -k prints it: "too many stack frames" when max was reached),
+ * or NULL when it reached the end of the stack. Valid until the next unwind. */
+const char *unwind_error(const struct unwinder *u);
+
 /* One frame, symbolized. Strings belong to the unwinder and stay valid until
  * unwinder_invalidate() or unwinder_free(). */
 struct unw_frame {
 	uint64_t pc;
 	const char *module;	/* path of the mapped file, NULL if none */
-	uint64_t module_offset; /* pc as an offset in that file (strace -k's [0x...]) */
-	const char *symbol;	/* function name, NULL if unknown */
-	uint64_t symbol_offset; /* pc - symbol start */
+	uint64_t module_offset; /* the looked-up address (pc, or pc-1 with isret) relative to the
+				 * module's load bias: its link-time address (strace -k's [0x...]) */
+	const char *symbol;	/* function name, NULL if unknown ("" is possible: libdw's answer for
+				 * some stripped files, which strace prints differently) */
+	uint64_t symbol_offset; /* looked-up address - symbol start */
 	const char *file;	/* source file from debug info, NULL if none */
 	int line;		/* 0 if none */
 };
 
 /* isret: pcs[i] for i > 0 is a return address; look up pc-1 so the call site, not the next
- * statement, is named. Returns 0 or -errno (then only pc is set). */
+ * statement, is named. Returns 0 or -errno (then only pc is set): -ENOENT when pc is in no
+ * mapped file. Works after the process exited for files it had mapped while alive (modules
+ * are read at the first unwind or symbolize). Results are cached per unwinder. */
 int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_frame *out);
