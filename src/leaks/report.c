@@ -42,8 +42,8 @@ static double age(const struct leak_report *r, uint64_t t)
 struct frames {
 	struct unw_frame v[MAX_SHOWN_FRAMES];
 	int n;
-	int where; /* the frame that names the leak: the first with a source line, else the
-		    * first outside libc */
+	int where; /* the frame that names the leak: the first outside libc, preferably with a
+		    * source line; -1 when no frame has a name */
 };
 
 static bool in_libc(const struct unw_frame *f)
@@ -71,11 +71,15 @@ static void symbolize(const struct leak_report *r, unsigned site, leak_symbolize
 		if (f->symbol && strcmp(f->symbol, "main") == 0)
 			break;
 	}
+	/* the syscall wrappers are libc's (with debug info or not): the leak is their caller's */
 	for (int i = 0; i < fr->n && fr->where < 0; i++)
-		if (fr->v[i].file && fr->v[i].line)
+		if (fr->v[i].file && fr->v[i].line && !in_libc(&fr->v[i]))
 			fr->where = i;
 	for (int i = 0; i < fr->n && fr->where < 0; i++)
-		if (fr->v[i].symbol && !in_libc(&fr->v[i]))
+		if (fr->v[i].symbol && fr->v[i].symbol[0] && !in_libc(&fr->v[i]))
+			fr->where = i;
+	for (int i = 0; i < fr->n && fr->where < 0; i++)
+		if (fr->v[i].symbol && fr->v[i].symbol[0])
 			fr->where = i;
 }
 
