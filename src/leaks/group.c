@@ -1,5 +1,6 @@
 /* Building the report: per-process growth, and the still-open fds grouped by (creation site,
  * target pattern), most numerous first. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,8 +143,15 @@ static void merge_suffixes(struct groups *g)
 			if (cut == 0 || a->pattern[cut - 1] == '/' ||
 			    strchr(a->pattern + cut, '/') || strchr(b->pattern + cut, '/'))
 				continue;
+			/* keep what both end with (" (deleted)"), from a separator on */
+			size_t la = strlen(a->pattern), lb = strlen(b->pattern), suf = 0;
+			while (suf < la - cut && suf < lb - cut &&
+			       a->pattern[la - 1 - suf] == b->pattern[lb - 1 - suf])
+				suf++;
+			while (suf > 0 && isalnum((unsigned char)a->pattern[la - suf]))
+				suf--;
+			memmove(a->pattern + cut + 1, a->pattern + la - suf, suf + 1);
 			a->pattern[cut] = '*';
-			a->pattern[cut + 1] = '\0';
 			a->count += b->count;
 			if (b->oldest < a->oldest)
 				a->oldest = b->oldest;

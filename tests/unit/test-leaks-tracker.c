@@ -15,7 +15,8 @@
 #define CHILD 5000002
 
 static const char *const names[] = {
-    [10] = "/tmp/upload-abcdef", [11] = "/tmp/upload-X1b2c3", [12] = "/tmp/upload-qq9Zz1",
+    [10] = "/tmp/upload-abcdef (deleted)", [11] = "/tmp/upload-X1b2c3 (deleted)",
+    [12] = "/tmp/upload-qq9Zz1 (deleted)",
     [13] = "/var/log/app.log",
 };
 
@@ -101,7 +102,7 @@ int main(void)
 	CHECK(r.procs[0].per_minute > 55 && r.procs[0].per_minute < 65);
 	CHECK(r.leak);
 	/* the three uploads of one site are one group, whatever their random suffix */
-	const struct leak_group *g = find_group(&r, "/tmp/upload-*");
+	const struct leak_group *g = find_group(&r, "/tmp/upload-* (deleted)");
 	CHECK(g && g->count == 3 && !g->baseline);
 	CHECK(find_group(&r, "/var/log/app.log") != NULL);
 	/* younger than 10.5 s: the fds opened in the last 10 seconds are not counted */
