@@ -199,7 +199,7 @@ static uint64_t real_ns(void)
 static int symbolize(void *ctx, pid_t tgid, uint64_t pc, bool isret, struct unw_frame *out)
 {
 	struct session *s = ctx;
-	struct unwinder *u = leaks_unwinder(s, tgid);
+	struct unwinder *u = session_unwinder(s, tgid);
 
 	if (!u)
 		return -ENOTSUP;
@@ -262,11 +262,8 @@ static int run_backend(struct leaks_cmd *c)
 {
 	const char *backend = c->o.backend ? c->o.backend : "auto";
 
-	if (strcmp(backend, "bpf") != 0) {
-		c->lk.stacks = true;
+	if (strcmp(backend, "bpf") != 0)
 		return ptrace_run(&c->s);
-	}
-	c->lk.stacks = c->s.stack != NULL; /* set by the bpf backend when it captures stacks */
 #if HAVE_BPF
 	char why[256];
 	int r = bpf_run(&c->s, why, sizeof(why));
@@ -310,7 +307,7 @@ int cmd_leaks(int argc, char **argv)
 		r = EXIT_TRACE_FAILED;
 	}
 	tracker_free(&c.lk.tr);
-	leaks_unwinders_free();
+	session_unwinders_free(&c.s);
 	filter_free(&c.o.filter);
 	free(c.o.pids);
 	return r;

@@ -10,7 +10,6 @@
 
 struct leaks {
 	struct tracker tr;
-	bool stacks;	       /* record call stacks (the backend can unwind) */
 	uint64_t stack_errors; /* creations whose stack could not be unwound */
 };
 
@@ -20,13 +19,6 @@ extern const struct sink leaks_sink;
 void leaks_filter(struct filter *f);
 /* Whether syscall nr creates or ends fds (a row of the opens-and-closes table). */
 bool leaks_counted(long nr);
-
-/* Call stacks (leaks/stack.c): the session's hook when it has one, else an unwinder of our
- * own per process (ptrace). */
-int leaks_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max);
-struct unwinder *leaks_unwinder(struct session *s, pid_t tgid);
-void leaks_unwinder_exec(struct session *s, pid_t tgid);
-void leaks_unwinders_free(void);
 
 /* ---- the report (leaks/group.c, leaks/report.c) ---- */
 

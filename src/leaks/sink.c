@@ -128,7 +128,7 @@ struct event_ctx {
 static void opened(struct event_ctx *c, int fd)
 {
 	if (c->npcs < 0) {
-		c->npcs = c->lk->stacks ? leaks_stack(c->s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
+		c->npcs = c->s->stack ? c->s->stack(c->s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
 		if (c->npcs < 0) {
 			c->lk->stack_errors++;
 			c->npcs = 0;
@@ -263,10 +263,8 @@ static void on_exit_event(struct event_ctx *c)
 			new_process(c, (pid_t)ret);
 		break;
 	case H_EXEC:
-		if (!ev->is_error) {
+		if (!ev->is_error)
 			tracker_exec(&c->lk->tr, c->p, now_ns());
-			leaks_unwinder_exec(c->s, c->p->tgid);
-		}
 		break;
 	}
 }

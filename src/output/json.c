@@ -79,6 +79,15 @@ static void syscall_object(struct session *s, struct tracee *t, bool returned)
 		sb_puts(&sb, ",\"aux\":");
 		sb_json_string(&sb, t->d.aux.buf, t->d.aux.len);
 	}
+	if (s->o->kflag && (returned || (t->flags & TF_STACK_QUEUED))) {
+		sb_puts(&sb, ",\"stack\":");
+		if (t->flags & TF_STACK_QUEUED)
+			sb_add(&sb, t->stack_queued.buf, t->stack_queued.len);
+		else
+			stack_format(s, t, false, &sb);
+		t->flags &= ~TF_STACK_QUEUED;
+		sb_reset(&t->stack_queued);
+	}
 	if (returned && ev->t_exit >= ev->t_enter)
 		sb_printf(&sb, ",\"duration\":%" PRIu64 ".%09" PRIu64,
 			  (ev->t_exit - ev->t_enter) / UINT64_C(1000000000),

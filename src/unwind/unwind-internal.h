@@ -21,6 +21,12 @@ struct unw_sym_entry {
 	struct unw_frame f;
 };
 
+struct unw_mapping {
+	uint64_t start, end, offset;
+	bool exec;
+	char *path; /* NULL for anonymous memory */
+};
+
 struct unwinder {
 	pid_t tgid;
 	Dwfl *dwfl;
@@ -42,6 +48,10 @@ struct unwinder {
 	const char *error;
 
 	struct unw_sym_entry *syms; /* UNW_SYM_CACHE entries, allocated on first symbolize */
+	struct unw_sym_entry *strace_syms; /* the same for unwind_symbolize_strace() */
+	struct unw_mapping *maps; /* /proc/PID/maps, for unwind_symbolize_strace() */
+	size_t nmaps;
+	bool maps_read;
 	uint64_t miss[UNW_MISS_PCS];
 	unsigned nmiss;
 };
@@ -58,3 +68,6 @@ int unw_report(struct unwinder *u, bool force);
 /* Whether addr has already been re-read for in vain (JIT code, anonymous memory): then the
  * maps are not read again for it. Remembers it if not. */
 bool unw_seen_miss(struct unwinder *u, uint64_t addr);
+
+/* elfsym.c: forgets the mappings (after exec) / frees them. */
+void unw_maps_clear(struct unwinder *u);

@@ -20,6 +20,11 @@ void unwinder_invalidate(struct unwinder *u)
 	(void)u;
 }
 
+void unwinder_maps_changed(struct unwinder *u)
+{
+	(void)u;
+}
+
 int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 {
 	return -ENOTSUP;
@@ -37,6 +42,12 @@ const char *unwind_error(const struct unwinder *u)
 }
 
 int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_frame *out)
+{
+	*out = (struct unw_frame){.pc = pc};
+	return -ENOTSUP;
+}
+
+int unwind_symbolize_strace(struct unwinder *u, uint64_t pc, struct unw_frame *out)
 {
 	*out = (struct unw_frame){.pc = pc};
 	return -ENOTSUP;

@@ -60,7 +60,9 @@ void unwinder_free(struct unwinder *u)
 		return;
 	dwfl_end(u->dwfl);
 	unw_memory_close(u);
+	unw_maps_clear(u);
 	free(u->syms);
+	free(u->strace_syms);
 	free(u);
 }
 
@@ -69,23 +71,33 @@ void unwinder_invalidate(struct unwinder *u)
 	u->reported = false;
 	u->nmiss = 0;
 	unw_memory_close(u); /* /proc/PID/mem follows the old mm after exec */
+	unw_maps_clear(u);
 	if (u->syms)
 		memset(u->syms, 0, UNW_SYM_CACHE * sizeof(*u->syms));
+}
+
+void unwinder_maps_changed(struct unwinder *u)
+{
+	u->reported = false;
+	u->nmiss = 0;
 }
 
 int unw_report(struct unwinder *u, bool force)
 {
 	if (u->reported && !force)
 		return 0;
-	dwfl_report_begin_add(u->dwfl);
+	dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
 	int r = dwfl_linux_proc_report(u->dwfl, u->tgid);
 	if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
 		r = -1;
 	if (r != 0)
 		return r > 0 ? -r : -ESRCH; /* r > 0: errno (ENOENT: the process is gone) */
 	u->reported = true;
+	u->maps_read = false; /* the maps changed: elfsym.c reads them again when next asked */
 	if (u->syms)
 		memset(u->syms, 0, UNW_SYM_CACHE * sizeof(*u->syms));
+	if (u->strace_syms)
+		memset(u->strace_syms, 0, UNW_SYM_CACHE * sizeof(*u->strace_syms));
 	return 0;
 }
 

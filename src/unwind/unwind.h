@@ -25,6 +25,11 @@ struct unwinder *unwinder_new(pid_t tgid);
 void unwinder_free(struct unwinder *u);
 /* The process exec'd or its mappings changed: re-read modules before the next use. */
 void unwinder_invalidate(struct unwinder *u);
+/* The process changed its mappings (mmap, munmap, mprotect...): re-read them before the next
+ * use, keeping the modules that did not change (cheaper than unwinder_invalidate()). Without
+ * it, a pc in no known module still triggers a re-read, but a module read while the dynamic
+ * loader was still mapping it would stay wrong. */
+void unwinder_maps_changed(struct unwinder *u);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
@@ -68,3 +73,12 @@ struct unw_frame {
  * mapped file. Works after the process exited for files it had mapped while alive (modules
  * are read at the first unwind or symbolize). Results are cached per unwinder. */
 int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_frame *out);
+
+/* pc as the installed strace 6.1 -k names it (Debian builds it with libunwind): module is the
+ * path of the executable mapping that holds pc, module_offset the file offset of pc in it,
+ * symbol the nearest function symbol at or below pc in the file's own .symtab/.dynsym (no
+ * separate debug info, no size check; "" when none), symbol_offset pc minus its address;
+ * pc itself is looked up, return address or not; file and line are not set.
+ * Returns 0, -ENOENT when pc is in no executable mapping, or -errno. Strings stay valid
+ * until the next call that re-reads the maps (a pc in no known mapping) or invalidate. */
+int unwind_symbolize_strace(struct unwinder *u, uint64_t pc, struct unw_frame *out);

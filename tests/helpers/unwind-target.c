@@ -1,9 +1,15 @@
 /* A program with a known call chain for the unwinder's tests: main -> outer -> middle ->
  * inner -> getppid (through syscall(2)). Built twice: with and without frame pointers.
  * Each call site carries a marker comment; tests read this file (named by the debug info)
- * to find the line they expect. usage: unwind-target [N]: the chain N times (default 1). */
+ * to find the line they expect.
+ * usage: unwind-target [N [more]]: the chain N times (default 1); "more" then also runs it in
+ * a signal handler, in a thread and in a forked child (which exits with status 3). */
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static volatile long sink;
@@ -27,11 +33,35 @@ __attribute__((noinline)) long outer(long x)
 	return r - 5;
 }
 
+static void on_signal(int sig)
+{
+	sink += outer(sig);
+}
+
+static void *thread_main(void *arg)
+{
+	sink += outer(7);
+	return arg;
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 1;
 
 	for (int i = 0; i < n; i++)
 		sink += outer(i); /* CALL:outer */
+	if (argc > 2 && strcmp(argv[2], "more") == 0) {
+		signal(SIGUSR1, on_signal);
+		raise(SIGUSR1);
+		pthread_t t;
+		if (pthread_create(&t, NULL, thread_main, NULL) == 0)
+			pthread_join(t, NULL);
+		pid_t pid = fork();
+		if (pid == 0) {
+			sink += outer(9);
+			_exit(3);
+		}
+		waitpid(pid, NULL, 0);
+	}
 	return 0;
 }
