@@ -126,6 +126,15 @@ static void signame(struct strbuf *sb, int sig)
 		sb_printf(sb, "%d", sig);
 }
 
+/* -k: signal and stop lines have stacks too (as in strace). */
+static void add_stack(struct session *s, struct tracee *t, struct strbuf *sb)
+{
+	if (!s->o->kflag)
+		return;
+	sb_puts(sb, ",\"stack\":");
+	stack_format(s, t, false, sb);
+}
+
 static void json_signal(struct session *s, struct tracee *t, const void *siginfo)
 {
 	const siginfo_t *si = siginfo;
@@ -140,6 +149,7 @@ static void json_signal(struct session *s, struct tracee *t, const void *siginfo
 	t->d.p = &t->p;
 	sb_printf(&sb, ",\"siginfo\":%s", tmp.out.buf ? tmp.out.buf : "{}");
 	sb_free(&tmp.out);
+	add_stack(s, t, &sb);
 	end(t, &sb);
 }
 
@@ -150,6 +160,7 @@ static void json_stopped(struct session *s, struct tracee *t, int sig)
 	begin(s, t, &sb, "stopped", now_realtime());
 	sb_puts(&sb, ",\"signal\":");
 	signame(&sb, sig);
+	add_stack(s, t, &sb);
 	end(t, &sb);
 }
 

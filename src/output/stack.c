@@ -1,7 +1,6 @@
-/* -k: the call stack of a tracee, symbolized and formatted as strace 6.1 prints it (libdw
- * flavour: one line per frame in a known module, then libdw's reason when the walk ended
- * early), or as a JSON array. Frames come from the backend (s->stack), names from the
- * process's unwinder. */
+/* -k: the call stack of a tracee, symbolized and formatted as the installed strace 6.1 prints
+ * it (its libunwind flavour), or as a JSON array with libdw's names and file:line. Frames come
+ * from the backend (s->stack), names from the process's unwinder. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -11,12 +10,11 @@
 
 /* strace (libunwind flavour) prints at most 256 frames, then says so. */
 #define STACK_TEXT_FRAMES 256
-#define STACK_MAX_FRAMES (STACK_TEXT_FRAMES + 1)
+#define STACK_MAX_FRAMES  (STACK_TEXT_FRAMES + 1)
 
 bool stack_on_entry(long nr)
 {
-	return nr == __NR_execve || nr == __NR_execveat || nr == __NR_exit ||
-	       nr == __NR_exit_group;
+	return nr == __NR_execve || nr == __NR_execveat || nr == __NR_exit || nr == __NR_exit_group;
 }
 
 bool stack_maps_change(long nr)

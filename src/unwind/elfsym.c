@@ -28,8 +28,13 @@ static int maps_read(struct unwinder *u)
 {
 	char path[64], line[4096 + 128];
 
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)u->tgid);
+	/* the last unwound thread's view first (a dead leader's maps are empty) */
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)(u->tid > 0 ? u->tid : u->tgid));
 	FILE *f = fopen(path, "re");
+	if (!f && u->tid > 0 && u->tid != u->tgid) {
+		snprintf(path, sizeof(path), "/proc/%d/maps", (int)u->tgid);
+		f = fopen(path, "re");
+	}
 	if (!f)
 		return -errno;
 	struct unw_mapping *maps = NULL;
@@ -84,7 +89,8 @@ static const char *nearest_function(Elf *elf, GElf_Addr bias, uint64_t pc, uint6
 
 	for (Elf_Scn *scn = NULL; (scn = elf_nextscn(elf, scn));) {
 		GElf_Shdr sh;
-		if (!gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM))
+		if (!gelf_getshdr(scn, &sh) ||
+		    (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM))
 			continue;
 		Elf_Data *data = elf_getdata(scn, NULL);
 		if (!data || !sh.sh_entsize)
@@ -92,8 +98,8 @@ static const char *nearest_function(Elf *elf, GElf_Addr bias, uint64_t pc, uint6
 		size_t nsyms = sh.sh_size / sh.sh_entsize;
 		for (size_t i = 0; i < nsyms; i++) {
 			GElf_Sym sym;
-			if (!gelf_getsym(data, (int)i, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
-			    sym.st_shndx == SHN_UNDEF)
+			if (!gelf_getsym(data, (int)i, &sym) ||
+			    GELF_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF)
 				continue;
 			uint64_t val = sym.st_value + (sym.st_shndx == SHN_ABS ? 0 : bias);
 			if (pc < val || pc - val >= best_dist)

@@ -1,9 +1,11 @@
 /* Memory of the unwound process, for libdw's CFI interpreter: a word at a time, so reads go
- * through a few cached pages (a stack walk reads the same pages many times). */
+ * through a few cached pages (a stack walk reads the same pages many times), filled with
+ * process_vm_readv, or /proc/PID/mem when that is refused. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "unwind/unwind-internal.h"
@@ -33,6 +35,18 @@ static int memfd(struct unwinder *u)
 	return u->memfd;
 }
 
+/* Through the thread being unwound first: /proc/TGID/mem has no memory once the leader
+ * exited while other threads run on. */
+static ssize_t read_page(struct unwinder *u, uint64_t base, void *buf)
+{
+	struct iovec local = {buf, UNW_PAGE}, remote = {(void *)(uintptr_t)base, UNW_PAGE};
+	ssize_t n = process_vm_readv(u->tid ? u->tid : u->tgid, &local, 1, &remote, 1, 0);
+	if (n > 0)
+		return n;
+	int fd = memfd(u);
+	return fd < 0 ? -1 : pread(fd, buf, UNW_PAGE, (off_t)base);
+}
+
 static const struct unw_mem_page *page_of(struct unwinder *u, uint64_t addr)
 {
 	uint64_t base = addr & ~(uint64_t)(UNW_PAGE - 1);
@@ -40,11 +54,8 @@ static const struct unw_mem_page *page_of(struct unwinder *u, uint64_t addr)
 	for (unsigned i = 0; i < UNW_MEM_PAGES; i++)
 		if (u->pages[i].len && u->pages[i].addr == base)
 			return &u->pages[i];
-	int fd = memfd(u);
-	if (fd < 0)
-		return NULL;
 	struct unw_mem_page *p = &u->pages[u->next_page++ % UNW_MEM_PAGES];
-	ssize_t n = pread(fd, p->data, UNW_PAGE, (off_t)base);
+	ssize_t n = read_page(u, base, p->data);
 	if (n <= 0) {
 		p->len = 0;
 		return NULL;

@@ -4,10 +4,10 @@
 
 #include "unwind/unwind.h"
 
-#define UNW_PAGE 4096
+#define UNW_PAGE      4096
 #define UNW_MEM_PAGES 4
 #define UNW_SYM_CACHE 1024 /* symbolized pcs, direct-mapped */
-#define UNW_MISS_PCS 16	   /* pcs in no module even after re-reading the maps */
+#define UNW_MISS_PCS  16   /* pcs in no module even after re-reading the maps */
 
 struct unw_mem_page {
 	uint64_t addr; /* page-aligned; valid when len > 0 */
@@ -47,9 +47,9 @@ struct unwinder {
 	int n, max;
 	const char *error;
 
-	struct unw_sym_entry *syms; /* UNW_SYM_CACHE entries, allocated on first symbolize */
+	struct unw_sym_entry *syms;	   /* UNW_SYM_CACHE entries, allocated on first symbolize */
 	struct unw_sym_entry *strace_syms; /* the same for unwind_symbolize_strace() */
-	struct unw_mapping *maps; /* /proc/PID/maps, for unwind_symbolize_strace() */
+	struct unw_mapping *maps;	   /* /proc/PID/maps, for unwind_symbolize_strace() */
 	size_t nmaps;
 	bool maps_read;
 	uint64_t miss[UNW_MISS_PCS];

@@ -30,8 +30,8 @@ int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 	return -ENOTSUP;
 }
 
-int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
-		    size_t len, uint64_t *pcs, int max)
+int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack, size_t len,
+		    uint64_t *pcs, int max)
 {
 	return -ENOTSUP;
 }

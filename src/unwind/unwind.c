@@ -86,10 +86,19 @@ int unw_report(struct unwinder *u, bool force)
 {
 	if (u->reported && !force)
 		return 0;
-	dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
-	int r = dwfl_linux_proc_report(u->dwfl, u->tgid);
-	if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
-		r = -1;
+	/* through the last unwound thread first: once the leader exited while other threads
+	 * run on, /proc/TGID/maps is empty */
+	pid_t pid = u->tid > 0 ? u->tid : u->tgid;
+	int r;
+	for (;;) {
+		dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
+		r = dwfl_linux_proc_report(u->dwfl, pid);
+		if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
+			r = -1;
+		if (r == 0 || pid == u->tgid)
+			break;
+		pid = u->tgid;
+	}
 	if (r != 0)
 		return r > 0 ? -r : -ESRCH; /* r > 0: errno (ENOENT: the process is gone) */
 	u->reported = true;
@@ -161,7 +170,7 @@ static bool set_initial_registers(Dwfl_Thread *thread, void *arg)
 	const uint64_t regs[DW_NREGS] = {
 	    [DW_RAX] = ur.rax, [DW_RDX] = ur.rdx, [DW_RCX] = ur.rcx, [DW_RBX] = ur.rbx,
 	    [DW_RSI] = ur.rsi, [DW_RDI] = ur.rdi, [DW_RBP] = ur.rbp, [DW_RSP] = ur.rsp,
-	    [DW_R8] = ur.r8,   [DW_R9] = ur.r9,   [DW_R10] = ur.r10, [DW_R11] = ur.r11,
+	    [DW_R8] = ur.r8,   [DW_R9] = ur.r9,	  [DW_R10] = ur.r10, [DW_R11] = ur.r11,
 	    [DW_R12] = ur.r12, [DW_R13] = ur.r13, [DW_R14] = ur.r14, [DW_R15] = ur.r15,
 	    [DW_RIP] = ur.rip,
 	};
@@ -234,8 +243,8 @@ int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 	return walk(u, pcs, max);
 }
 
-int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
-		    size_t len, uint64_t *pcs, int max)
+int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack, size_t len,
+		    uint64_t *pcs, int max)
 {
 	u->tid = u->tgid;
 	u->regs = regs;

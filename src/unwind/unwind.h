@@ -10,7 +10,8 @@
  * (exec, or a pc that falls outside every known module: dlopen).
  *
  * Built only with libdw (HAVE_LIBDW); without it unwinder_new() returns NULL, errno ENOTSUP,
- * and callers say so. Library code: never prints, returns -errno. */
+ * and callers say so. Library code: never prints, returns -errno. An unwinder is not
+ * thread-safe: one thread uses it at a time. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -58,11 +59,12 @@ const char *unwind_error(const struct unwinder *u);
  * unwinder_invalidate() or unwinder_free(). */
 struct unw_frame {
 	uint64_t pc;
-	const char *module;	/* path of the mapped file, NULL if none */
-	uint64_t module_offset; /* the looked-up address (pc, or pc-1 with isret) relative to the
-				 * module's load bias: its link-time address (strace -k's [0x...]) */
-	const char *symbol;	/* function name, NULL if unknown ("" is possible: libdw's answer for
-				 * some stripped files, which strace prints differently) */
+	const char *module; /* path of the mapped file, NULL if none */
+	/* the looked-up address (pc, or pc-1 with isret) relative to the module's load bias:
+	 * its link-time address (unwind_symbolize_strace(): the file offset, strace's [0x...]) */
+	uint64_t module_offset;
+	/* function name, NULL if unknown ("" is possible from unwind_symbolize_strace()) */
+	const char *symbol;
 	uint64_t symbol_offset; /* looked-up address - symbol start */
 	const char *file;	/* source file from debug info, NULL if none */
 	int line;		/* 0 if none */

@@ -3,7 +3,10 @@
  * Each call site carries a marker comment; tests read this file (named by the debug info)
  * to find the line they expect.
  * usage: unwind-target [N [more]]: the chain N times (default 1); "more" then also runs it in
- * a signal handler, in a thread and in a forked child (which exits with status 3). */
+ * a signal handler, in a thread and in a forked child (which exits with status 3); "orphan"
+ * runs it in a thread after the main thread has exited (pthread_exit); "dlopen LIB" then
+ * calls LIB's plugin_entry() (tests/helpers/unwind-plugin.c), which calls getppid. */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -40,8 +43,10 @@ static void on_signal(int sig)
 
 static void *thread_main(void *arg)
 {
+	if (arg) /* orphan: let the main thread go first */
+		usleep(100000);
 	sink += outer(7);
-	return arg;
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -62,6 +67,18 @@ int main(int argc, char **argv)
 			_exit(3);
 		}
 		waitpid(pid, NULL, 0);
+	}
+	if (argc > 3 && strcmp(argv[2], "dlopen") == 0) {
+		void *lib = dlopen(argv[3], RTLD_NOW);
+		long (*entry)(long) = lib ? (long (*)(long))dlsym(lib, "plugin_entry") : NULL;
+		if (!entry)
+			return 2;
+		sink += entry(5); /* CALL:plugin_entry */
+	}
+	if (argc > 2 && strcmp(argv[2], "orphan") == 0) {
+		pthread_t t;
+		if (pthread_create(&t, NULL, thread_main, argv) == 0)
+			pthread_exit(NULL);
 	}
 	return 0;
 }

@@ -1,6 +1,8 @@
 /* The unwinder on a live ptrace-stopped process, with and without frame pointers, then
- * symbolized after the process exited; unwind_captured() from a copy of the stack.
- * usage: test-unwind TARGET... (tests/helpers/unwind-target built in several ways) */
+ * symbolized after the process exited; unwind_captured() from a copy of the stack; a library
+ * dlopened after the first unwind.
+ * usage: test-unwind TARGET_NOFP TARGET_FP PLUGIN (tests/helpers/unwind-target built without
+ * and with frame pointers, tests/helpers/unwind-plugin.c as a shared library) */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,20 +19,11 @@
 #include "unit.h"
 #include "unwind/unwind.h"
 
-/* Starts target under ptrace and stops it at the entry of its getppid. Returns its pid. */
-static pid_t start_stopped(const char *target)
+/* Runs pid to the entry of its next getppid. Returns pid, or -1 if it exited first. */
+static pid_t next_getppid(pid_t pid)
 {
-	pid_t pid = fork();
-	if (pid == 0) {
-		ptrace(PTRACE_TRACEME, 0, NULL, NULL);
-		raise(SIGSTOP);
-		execl(target, target, (char *)NULL);
-		_exit(127);
-	}
 	int st;
-	if (waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st))
-		return -1;
-	ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL));
+
 	for (;;) {
 		if (ptrace(PTRACE_SYSCALL, pid, NULL, NULL) < 0 || waitpid(pid, &st, 0) != pid ||
 		    !WIFSTOPPED(st))
@@ -42,6 +35,24 @@ static pid_t start_stopped(const char *target)
 		if (r.orig_rax == SYS_getppid && (long)r.rax == -ENOSYS) /* entry */
 			return pid;
 	}
+}
+
+/* Starts target ARGS... under ptrace, stopped at the entry of its first getppid. */
+static pid_t start_stopped(const char *target, const char *arg1, const char *arg2, const char *arg3)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		ptrace(PTRACE_TRACEME, 0, NULL, NULL);
+		raise(SIGSTOP);
+		execl(target, target, arg1, arg2, arg3, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st))
+		return -1;
+	ptrace(PTRACE_SETOPTIONS, pid, NULL,
+	       (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL));
+	return next_getppid(pid);
 }
 
 static void finish(pid_t pid)
@@ -80,8 +91,8 @@ static void check_chain(struct unwinder *u, const char *target, const uint64_t *
 {
 	static const struct {
 		const char *fn, *call;
-	} want[] = {{"inner", "syscall"}, {"middle", "inner"}, {"outer", "middle"},
-		    {"main", "outer"}};
+	} want[] = {
+	    {"inner", "syscall"}, {"middle", "inner"}, {"outer", "middle"}, {"main", "outer"}};
 
 	CHECK(n >= 6);
 	if (n < 6)
@@ -113,7 +124,7 @@ static void check_chain(struct unwinder *u, const char *target, const uint64_t *
 
 static void test_live(const char *target)
 {
-	pid_t pid = start_stopped(target);
+	pid_t pid = start_stopped(target, NULL, NULL, NULL);
 	CHECK(pid > 0);
 	if (pid <= 0)
 		return;
@@ -131,8 +142,14 @@ static void test_live(const char *target)
 	struct iovec local = {stack, sizeof(stack)}, remote = {(void *)r.rsp, sizeof(stack)};
 	ssize_t len = process_vm_readv(pid, &local, 1, &remote, 1, 0);
 	CHECK(len > 0);
-	struct unw_regs ur = {.ip = r.rip, .sp = r.rsp, .bp = r.rbp, .bx = r.rbx,
-			      .r12 = r.r12, .r13 = r.r13, .r14 = r.r14, .r15 = r.r15};
+	struct unw_regs ur = {.ip = r.rip,
+			      .sp = r.rsp,
+			      .bp = r.rbp,
+			      .bx = r.rbx,
+			      .r12 = r.r12,
+			      .r13 = r.r13,
+			      .r14 = r.r14,
+			      .r15 = r.r15};
 	uint64_t cpcs[UNW_MAX_FRAMES];
 	int cn = unwind_captured(u, &ur, stack, len > 0 ? (size_t)len : 0, cpcs, UNW_MAX_FRAMES);
 	CHECK(cn == n);
@@ -150,6 +167,37 @@ static void test_live(const char *target)
 	unwinder_free(u);
 }
 
+/* A library dlopened after the unwinder read the maps: found by re-reading them, without
+ * any unwinder_maps_changed() (the bpf backend does not see every mmap). */
+static void test_dlopen(const char *target, const char *plugin)
+{
+	pid_t pid = start_stopped(target, "1", "dlopen", plugin);
+	CHECK(pid > 0);
+	if (pid <= 0)
+		return;
+	struct unwinder *u = unwinder_new(pid);
+	uint64_t pcs[UNW_MAX_FRAMES];
+	CHECK(unwind_stopped(u, pid, pcs, UNW_MAX_FRAMES) >= 6); /* the maps, before dlopen */
+	CHECK(next_getppid(pid) == pid);
+	int n = unwind_stopped(u, pid, pcs, UNW_MAX_FRAMES);
+	CHECK(n >= 4);
+	static const char *const want[] = {"syscall", "plugin_inner", "plugin_entry", "main"};
+	for (int i = 0; i < n && i < 4; i++) {
+		struct unw_frame f;
+		CHECK(unwind_symbolize(u, pcs[i], i > 0, &f) == 0);
+		CHECK_STR(f.symbol, want[i]);
+		if (i == 1 || i == 2)
+			CHECK(f.module && strcmp(f.module, plugin) == 0);
+		if (i == 1) {
+			CHECK(f.file && f.line == marker_line(f.file, "plugin_syscall"));
+			CHECK(unwind_symbolize_strace(u, pcs[i], &f) == 0);
+			CHECK_STR(f.symbol, "plugin_inner");
+		}
+	}
+	finish(pid);
+	unwinder_free(u);
+}
+
 int main(int argc, char **argv)
 {
 	struct unwinder *u = unwinder_new(getpid());
@@ -158,13 +206,20 @@ int main(int argc, char **argv)
 		return 77;
 	}
 	unwinder_free(u);
-	for (int i = 1; i < argc; i++) {
-		char *path = realpath(argv[i], NULL); /* modules are named by absolute path */
-		CHECK(path != NULL);
-		if (path)
-			test_live(path);
-		free(path);
+	CHECK(argc == 4);
+	if (argc != 4)
+		UNIT_DONE();
+	char *path[3]; /* modules are named by absolute path */
+	for (int i = 0; i < 3; i++) {
+		path[i] = realpath(argv[i + 1], NULL);
+		CHECK(path[i] != NULL);
+		if (!path[i])
+			UNIT_DONE();
 	}
-	CHECK(argc > 1);
+	test_live(path[0]);
+	test_live(path[1]);
+	test_dlopen(path[0], path[2]);
+	for (int i = 0; i < 3; i++)
+		free(path[i]);
 	UNIT_DONE();
 }
