@@ -14,7 +14,8 @@
 
 static int upload(uint16_t port, size_t announced, size_t sent)
 {
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port),
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_port = htons(port),
 				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	char buf[8192], reply[8];
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -55,7 +56,7 @@ int main(int argc, char **argv)
 			failed++;
 		nanosleep(&gap, NULL);
 	}
-	printf("client: %u uploads stored, %u refused (short), %u connections failed\n", ok,
-	       failed, down);
+	printf("client: %u uploads stored, %u refused (short), %u connections failed\n", ok, failed,
+	       down);
 	return 0;
 }

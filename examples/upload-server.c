@@ -38,8 +38,9 @@ static int store_upload(int conn, long size)
 	if (fd < 0)
 		return -1;
 	for (long got = 0; got < size;) {
-		ssize_t n = read(conn, buf, sizeof(buf) < (size_t)(size - got) ? sizeof(buf)
-									    : (size_t)(size - got));
+		ssize_t n =
+		    read(conn, buf,
+			 sizeof(buf) < (size_t)(size - got) ? sizeof(buf) : (size_t)(size - got));
 		if (n <= 0) {
 			unlink(path);
 			return -1; /* BUG: fd is never closed on this path */

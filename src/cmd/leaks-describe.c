@@ -23,8 +23,8 @@ static const struct proc_files *files_of(struct leaks_describe *d, const struct 
 	struct leaks_proc_files *x = &d->v[d->n++];
 	x->tgid = p->tgid;
 	x->ok = !p->exited && p->dirfd >= 0 &&
-		proc_files_read(p->dirfd, p->tgid, PF_FDS_ONLY | PF_NO_MAPS | PF_NO_STAT, NULL, NULL,
-				&x->pf) == 0;
+		proc_files_read(p->dirfd, p->tgid, PF_FDS_ONLY | PF_NO_MAPS | PF_NO_STAT, NULL,
+				NULL, &x->pf) == 0;
 	return x->ok ? &x->pf : NULL;
 }
 
@@ -60,8 +60,8 @@ static bool describe_socket(const struct sock_entry *s, bool accepted, char *out
 		return true;
 	}
 	if (s->family == AF_UNIX) {
-		const char *st = s->state >= 0 && s->state <= UNIX_LISTEN ? unix_states[s->state]
-									    : "?";
+		const char *st =
+		    s->state >= 0 && s->state <= UNIX_LISTEN ? unix_states[s->state] : "?";
 		snprintf(out, len, "UNIX %s (%s)", s->path ? s->path : "unnamed", st);
 		return true;
 	}

@@ -23,8 +23,8 @@
 
 /* Exit statuses */
 #define EXIT_TRACE_FAILED 1
-#define EXIT_USAGE 2
-#define EXIT_GROWTH 3
+#define EXIT_USAGE	  2
+#define EXIT_GROWTH	  3
 
 static const char usage_text[] =
     "usage: scry leaks [options] -p PID[,PID...]\n"
@@ -159,11 +159,13 @@ static void parse_args(struct leaks_cmd *c, int argc, char **argv)
 			c->fail_on_growth = strtod(optarg, &end);
 			if (end == optarg || *end || !isfinite(c->fail_on_growth) ||
 			    c->fail_on_growth < 0)
-				usage_error("--fail-on-growth wants fds per minute, not '%s'", optarg);
+				usage_error("--fail-on-growth wants fds per minute, not '%s'",
+					    optarg);
 			break;
 		}
 		case OPT_BACKEND:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "ptrace") && strcmp(optarg, "bpf"))
+			if (strcmp(optarg, "auto") && strcmp(optarg, "ptrace") &&
+			    strcmp(optarg, "bpf"))
 				usage_error("invalid backend '%s' (auto, ptrace or bpf)", optarg);
 			c->o.backend = optarg;
 			break;

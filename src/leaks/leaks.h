@@ -35,8 +35,8 @@ typedef int (*leak_symbolize_fn)(void *ctx, pid_t tgid, uint64_t pc, bool isret,
 				 struct unw_frame *out);
 
 struct leak_group {
-	bool baseline;	/* pre-existing: listed, not blamed */
-	unsigned site;	/* tracked groups: tracker site */
+	bool baseline; /* pre-existing: listed, not blamed */
+	unsigned site; /* tracked groups: tracker site */
 	char pattern[256];
 	unsigned count;
 	uint64_t oldest, newest; /* t_open, CLOCK_REALTIME ns */
@@ -50,9 +50,9 @@ struct leak_proc_summary {
 	char comm[64];
 	bool exited;
 	unsigned nfds_start, nfds_now, nbaseline;
-	double seconds;	    /* the window */
-	double per_minute;  /* growth rate of the fd count (least squares over the samples) */
-	uint64_t limit;	    /* RLIMIT_NOFILE soft, 0 when unknown */
+	double seconds;	     /* the window */
+	double per_minute;   /* growth rate of the fd count (least squares over the samples) */
+	uint64_t limit;	     /* RLIMIT_NOFILE soft, 0 when unknown */
 	double minutes_left; /* until the limit at this rate; < 0 when not growing */
 	const struct leak_proc *p;
 };
@@ -67,10 +67,10 @@ struct leak_report {
 	uint64_t file_nr_allocated, file_max;
 	struct leak_group *groups; /* tracked first (most numerous first), then baseline */
 	unsigned ngroups, ntracked_groups;
-	unsigned nleaked;	   /* fds in tracked groups */
-	unsigned nyoung;	   /* fds younger than min_age, not counted */
-	bool leak;		   /* the verdict */
-	double worst_per_minute;   /* the fastest-growing process */
+	unsigned nleaked;	 /* fds in tracked groups */
+	unsigned nyoung;	 /* fds younger than min_age, not counted */
+	bool leak;		 /* the verdict */
+	double worst_per_minute; /* the fastest-growing process */
 	const struct tracker *tr;
 	const struct leaks *lk;
 };

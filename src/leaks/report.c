@@ -5,7 +5,7 @@
 #include "leaks/leaks.h"
 #include "syscalls/syscalls.h"
 
-#define MAX_SHOWN_FRAMES 12
+#define MAX_SHOWN_FRAMES  12
 #define MAX_SHOWN_SAMPLES 12
 
 static const char *const end_names[LEAK_NENDS] = {
@@ -55,8 +55,8 @@ static bool in_libc(const struct unw_frame *f)
 		     strncmp(m, "ld-linux", 8) == 0 || strncmp(m, "libpthread", 10) == 0);
 }
 
-static void symbolize(const struct leak_report *r, unsigned site, leak_symbolize_fn sym,
-		      void *ctx, struct frames *fr)
+static void symbolize(const struct leak_report *r, unsigned site, leak_symbolize_fn sym, void *ctx,
+		      struct frames *fr)
 {
 	const struct leak_site *s = &r->tr->sites[site];
 
@@ -175,8 +175,8 @@ static void verdict(const struct leak_report *r, leak_symbolize_fn sym, void *ct
 			 " open files in %s.",
 			 w->tgid, w->per_minute, w->limit, left);
 	} else {
-		snprintf(buf + o, len - (size_t)o, " pid %d grows by %.0f fds per minute.",
-			 w->tgid, w->per_minute);
+		snprintf(buf + o, len - (size_t)o, " pid %d grows by %.0f fds per minute.", w->tgid,
+			 w->per_minute);
 	}
 }
 
@@ -184,9 +184,8 @@ static void verdict(const struct leak_report *r, leak_symbolize_fn sym, void *ct
 
 static void text_samples(const struct leak_proc *p, FILE *f)
 {
-	unsigned n = p->nsamples, step = n > MAX_SHOWN_SAMPLES ? (n + MAX_SHOWN_SAMPLES - 1) /
-								       MAX_SHOWN_SAMPLES
-							   : 1;
+	unsigned n = p->nsamples,
+		 step = n > MAX_SHOWN_SAMPLES ? (n + MAX_SHOWN_SAMPLES - 1) / MAX_SHOWN_SAMPLES : 1;
 	uint64_t t0 = n ? p->samples[0].t : 0;
 
 	fprintf(f, "    samples (s: fds):");
@@ -327,7 +326,8 @@ static void json_frames(const struct frames *fr, FILE *f)
 			json_str(f, x->file);
 		else
 			fprintf(f, "null");
-		fprintf(f, ",\"line\":%d,\"where\":%s}", x->line, i == fr->where ? "true" : "false");
+		fprintf(f, ",\"line\":%d,\"where\":%s}", x->line,
+			i == fr->where ? "true" : "false");
 	}
 	fprintf(f, "]");
 }
@@ -371,13 +371,15 @@ void leak_report_json(const struct leak_report *r, FILE *f, leak_symbolize_fn sy
 		const struct leak_count *c = &tr->counts[nr];
 		if (!c->calls || !leaks_counted(nr))
 			continue;
-		fprintf(f, "%s{\"name\":\"%s\",\"calls\":%" PRIu64 ",\"errors\":%" PRIu64
-			   ",\"opened\":%" PRIu64 ",\"closed\":%" PRIu64 "}",
+		fprintf(f,
+			"%s{\"name\":\"%s\",\"calls\":%" PRIu64 ",\"errors\":%" PRIu64
+			",\"opened\":%" PRIu64 ",\"closed\":%" PRIu64 "}",
 			first ? "" : ",", sc_name(nr), c->calls, c->errors, c->opened, c->closed);
 		first = false;
 	}
-	fprintf(f, "],\"implicit_closes\":{\"exec\":%" PRIu64 ",\"exit\":%" PRIu64
-		   ",\"unseen\":%" PRIu64 "},\"open\":[",
+	fprintf(f,
+		"],\"implicit_closes\":{\"exec\":%" PRIu64 ",\"exit\":%" PRIu64
+		",\"unseen\":%" PRIu64 "},\"open\":[",
 		tr->ends[LEAK_END_EXEC], tr->ends[LEAK_END_EXIT], tr->ends[LEAK_END_VANISHED]);
 	for (unsigned i = 0; i < r->ntracked_groups; i++) {
 		const struct leak_group *g = &r->groups[i];
@@ -387,8 +389,8 @@ void leak_report_json(const struct leak_report *r, FILE *f, leak_symbolize_fn sy
 		fprintf(f,
 			",\"syscall\":\"%s\",\"oldest_s\":%.3f,\"newest_s\":%.3f,\"pid\":%d,"
 			"\"npids\":%u,\"open_at_exit\":%s,\"stack\":",
-			sc_name(tr->sites[g->site].nr), age(r, g->oldest), age(r, g->newest), g->pid,
-			g->npids, g->at_exit ? "true" : "false");
+			sc_name(tr->sites[g->site].nr), age(r, g->oldest), age(r, g->newest),
+			g->pid, g->npids, g->at_exit ? "true" : "false");
 		symbolize(r, g->site, sym, ctx, &fr);
 		json_frames(&fr, f);
 		fprintf(f, "}");

@@ -12,20 +12,20 @@
 #include "leaks/leaks.h"
 
 enum how {
-	H_RET = 1,	/* the return value is a new fd */
-	H_SIGNALFD,	/* a new fd only when arg0 is -1 (else it updates arg0) */
-	H_PAIR0,	/* int[2] at arg0 (pipe, pipe2) */
-	H_PAIR3,	/* int[2] at arg3 (socketpair) */
-	H_DUP2,		/* the return value, after closing arg1 (dup2, dup3) */
-	H_FCNTL,	/* F_DUPFD, F_DUPFD_CLOEXEC return a new fd */
-	H_RECVMSG,	/* SCM_RIGHTS in the msghdr at arg1 */
-	H_RECVMMSG,	/* SCM_RIGHTS in each of ret mmsghdrs at arg1 */
-	H_CLOSE,	/* closes arg0 */
-	H_CLOSE_RANGE,	/* closes arg0..arg1 unless flags has CLOSE_RANGE_CLOEXEC */
-	H_CLONE,	/* a new process, unless CLONE_THREAD; flags in arg0 */
-	H_CLONE3,	/* flags in the struct clone_args at arg0 */
-	H_FORK,		/* a new process with a copy of the fd table */
-	H_EXEC,		/* O_CLOEXEC fds end */
+	H_RET = 1,     /* the return value is a new fd */
+	H_SIGNALFD,    /* a new fd only when arg0 is -1 (else it updates arg0) */
+	H_PAIR0,       /* int[2] at arg0 (pipe, pipe2) */
+	H_PAIR3,       /* int[2] at arg3 (socketpair) */
+	H_DUP2,	       /* the return value, after closing arg1 (dup2, dup3) */
+	H_FCNTL,       /* F_DUPFD, F_DUPFD_CLOEXEC return a new fd */
+	H_RECVMSG,     /* SCM_RIGHTS in the msghdr at arg1 */
+	H_RECVMMSG,    /* SCM_RIGHTS in each of ret mmsghdrs at arg1 */
+	H_CLOSE,       /* closes arg0 */
+	H_CLOSE_RANGE, /* closes arg0..arg1 unless flags has CLOSE_RANGE_CLOEXEC */
+	H_CLONE,       /* a new process, unless CLONE_THREAD; flags in arg0 */
+	H_CLONE3,      /* flags in the struct clone_args at arg0 */
+	H_FORK,	       /* a new process with a copy of the fd table */
+	H_EXEC,	       /* O_CLOEXEC fds end */
 };
 
 /* The syscalls scry leaks traces, by number (x86_64). */

@@ -49,7 +49,11 @@ static int result(int n, const char *fn, int *fds, int nfds)
 	return n;
 }
 
-#define RET1(call) ({ int fd_ = (call); fd_ < 0 ? -errno : 1; })
+#define RET1(call)                                                                                 \
+	({                                                                                         \
+		int fd_ = (call);                                                                  \
+		fd_ < 0 ? -errno : 1;                                                              \
+	})
 
 NOINLINE static int leak_open(void)
 {
@@ -209,9 +213,12 @@ NOINLINE static int leak_userfaultfd(void)
 
 NOINLINE static int leak_perf_event_open(void)
 {
-	struct perf_event_attr a = {
-	    .type = PERF_TYPE_SOFTWARE, .size = sizeof(a), .config = PERF_COUNT_SW_DUMMY,
-	    .disabled = 1, .exclude_kernel = 1, .exclude_hv = 1};
+	struct perf_event_attr a = {.type = PERF_TYPE_SOFTWARE,
+				    .size = sizeof(a),
+				    .config = PERF_COUNT_SW_DUMMY,
+				    .disabled = 1,
+				    .exclude_kernel = 1,
+				    .exclude_hv = 1};
 	return RET1((int)syscall(SYS_perf_event_open, &a, 0, -1, -1, 0));
 }
 
@@ -228,8 +235,8 @@ NOINLINE static int leak_recvmsg(void)
 	int sv[2], fd = open("/dev/null", O_RDONLY), got = -1;
 	char byte = 'x', cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = {&byte, 1};
-	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf,
-			    .msg_controllen = sizeof(cbuf)};
+	struct msghdr mh = {
+	    .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf)};
 
 	if (fd < 0 || socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
 		return -errno;
@@ -293,7 +300,8 @@ NOINLINE static int leak_dup2_over(void)
 /* O_CLOEXEC fds end at exec: this process execs itself to run the remaining KINDs. */
 NOINLINE static int ok_cloexec_exec(char **rest)
 {
-	if (open("/dev/null", O_RDONLY | O_CLOEXEC) < 0 || open("/dev/zero", O_RDONLY | O_CLOEXEC) < 0)
+	if (open("/dev/null", O_RDONLY | O_CLOEXEC) < 0 ||
+	    open("/dev/zero", O_RDONLY | O_CLOEXEC) < 0)
 		return -errno;
 	fflush(NULL);
 	execv(self_path, rest);
@@ -304,14 +312,40 @@ static const struct kind {
 	const char *name;
 	int (*fn)(void);
 } kinds[] = {
-#define K(f) {#f, f}
-    K(leak_open), K(leak_openat), K(leak_openat2), K(leak_creat), K(leak_socket),
-    K(leak_socketpair), K(leak_accept), K(leak_accept4), K(leak_pipe), K(leak_pipe2),
-    K(leak_dup), K(leak_dup2), K(leak_dup3), K(leak_fcntl_dupfd), K(leak_fcntl_dupfd_cloexec),
-    K(leak_eventfd2), K(leak_epoll_create1), K(leak_timerfd_create), K(leak_signalfd4),
-    K(leak_inotify_init1), K(leak_fanotify_init), K(leak_memfd_create), K(leak_pidfd_open),
-    K(leak_userfaultfd), K(leak_perf_event_open), K(leak_io_uring_setup), K(leak_recvmsg),
-    K(leak_dup2_over), K(ok_balanced), K(ok_close_range),
+#define K(f)                                                                                       \
+	{                                                                                          \
+#f, f                                                                              \
+	}
+    K(leak_open),
+    K(leak_openat),
+    K(leak_openat2),
+    K(leak_creat),
+    K(leak_socket),
+    K(leak_socketpair),
+    K(leak_accept),
+    K(leak_accept4),
+    K(leak_pipe),
+    K(leak_pipe2),
+    K(leak_dup),
+    K(leak_dup2),
+    K(leak_dup3),
+    K(leak_fcntl_dupfd),
+    K(leak_fcntl_dupfd_cloexec),
+    K(leak_eventfd2),
+    K(leak_epoll_create1),
+    K(leak_timerfd_create),
+    K(leak_signalfd4),
+    K(leak_inotify_init1),
+    K(leak_fanotify_init),
+    K(leak_memfd_create),
+    K(leak_pidfd_open),
+    K(leak_userfaultfd),
+    K(leak_perf_event_open),
+    K(leak_io_uring_setup),
+    K(leak_recvmsg),
+    K(leak_dup2_over),
+    K(ok_balanced),
+    K(ok_close_range),
 #undef K
 };
 

@@ -12,10 +12,11 @@
 
 /* pids above pid_max (2^22): proc_open fails, so nothing is read from /proc */
 #define PARENT 5000001
-#define CHILD 5000002
+#define CHILD  5000002
 
 static const char *const names[] = {
-    [10] = "/tmp/upload-abcdef (deleted)", [11] = "/tmp/upload-X1b2c3 (deleted)",
+    [10] = "/tmp/upload-abcdef (deleted)",
+    [11] = "/tmp/upload-X1b2c3 (deleted)",
     [12] = "/tmp/upload-qq9Zz1 (deleted)",
     [13] = "/var/log/app.log",
 };
