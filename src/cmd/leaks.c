@@ -220,6 +220,14 @@ static double report(struct leaks_cmd *c)
 	    .describe_ctx = &d,
 	};
 
+	/* a process that made no fd syscall yet still has its baseline listed */
+	for (unsigned i = 0; i < c->o.npids; i++) {
+		bool known = false;
+		for (unsigned k = 0; k < c->lk.tr.nprocs; k++)
+			known |= c->lk.tr.procs[k]->tgid == c->o.pids[i];
+		if (!known)
+			tracker_proc_get(&c->lk.tr, c->o.pids[i], false, now);
+	}
 	for (unsigned i = 0; i < c->lk.tr.nprocs; i++)
 		tracker_reconcile(&c->lk.tr, c->lk.tr.procs[i], now);
 	if (leak_report_build(&c->lk, &ro, now, &r) < 0) {

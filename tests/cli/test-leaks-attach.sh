@@ -66,6 +66,19 @@ check() { # NAME SCRY-OPTIONS -- HELPER-OPTIONS (the kinds are $all)
 	hp=
 }
 
+# an idle process (no fd syscall while traced): its fds are listed as pre-existing, no leak,
+# and --duration ends the tracking with the process still running
+echo "== idle, --duration"
+sleep 1000 &
+idle=$!
+"$scry" leaks --json -p $idle --duration 0.5 > "$tmp/report" 2> "$tmp/scry-err"
+rc=$?
+if [ $rc -ne 0 ] || ! kill -0 $idle 2>/dev/null ||
+   ! python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(not (r["processes"][0]["pid"] == int(sys.argv[2]) and len(r["pre_existing"]) > 0 and not r["open"] and not r["leak"]))' "$tmp/report" $idle; then
+	echo "FAIL (idle): status $rc"; cat "$tmp/report" "$tmp/scry-err"; fails=$((fails + 1))
+fi
+kill $idle
+
 check "attached" --
 check "attached, threads" -- --threads
 check "attached, fork -f" -f -- --fork
