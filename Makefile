@@ -16,8 +16,10 @@ $(BUILD)/build.ninja:
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbpf=disabled $(MESON_OPTS)
 
-demo: deps all
-	@examples/demo.sh $(BUILD)/scry
+# only what the demo runs (scry and the two example programs), not the test programs
+demo: deps $(BUILD)/build.ninja
+	@ninja -C $(BUILD) scry examples/upload-server examples/upload-client
+	@examples/demo-leaks.sh $(BUILD)/scry
 
 # Every suite in the normal build (warnings are errors), then unit and decode under ASan/UBSan.
 check: deps

@@ -11,19 +11,22 @@ _scry_fds_opts="-a -c -d -F -h -i -K -n -p -P -r -s -S -t -u -U +c +d +D +E +r
 --help --json --summary"
 _scry_ps_opts="-h
 --help --json"
+_scry_leaks_opts="-f -h -p
+--attach --backend --duration --fail-on-growth --follow-forks --help --interval --json --min-age"
 
 _scry()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} cmd=${COMP_WORDS[1]}
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "trace fds ps help version" -- "$cur"))
+		COMPREPLY=($(compgen -W "trace fds ps leaks help version" -- "$cur"))
 		return
 	fi
 	case $cmd in
 	trace) COMPREPLY=($(compgen -W "$_scry_trace_opts" -- "$cur")) ;;
 	fds) COMPREPLY=($(compgen -W "$_scry_fds_opts" -- "$cur")) ;;
 	ps) COMPREPLY=($(compgen -W "$_scry_ps_opts" -- "$cur")) ;;
-	help) COMPREPLY=($(compgen -W "trace fds ps" -- "$cur")) ;;
+	leaks) COMPREPLY=($(compgen -W "$_scry_leaks_opts" -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "trace fds ps leaks" -- "$cur")) ;;
 	esac
 }
 complete -F _scry scry

@@ -9,6 +9,7 @@
 static const struct command commands[] = {
     {"trace", cmd_trace, "trace system calls and signals (strace)"},
     {"fds", cmd_fds, "open files and sockets of processes (lsof)"},
+    {"leaks", cmd_leaks, "fds a process opens and never closes, by call stack (fd leaks)"},
     {"ps", cmd_ps, "one process at a glance: state, memory, threads, limits, fds"},
     {"help", cmd_help, "show help for a command"},
     {"version", cmd_version, "print version and compiled-in features"},

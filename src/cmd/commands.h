@@ -12,5 +12,6 @@ const struct command *command_find(const char *name);
 int cmd_trace(int argc, char **argv);
 int cmd_fds(int argc, char **argv);
 int cmd_ps(int argc, char **argv);
+int cmd_leaks(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);

@@ -883,7 +883,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 		goto out;
 	}
 	uint64_t last_sweep = now_ns(CLOCK_MONOTONIC), last_scan = last_sweep;
-	while (s->nprocs > 0 && !interrupted) {
+	uint64_t last_tick = last_sweep;
+	while (s->nprocs > 0 && !interrupted && !s->stop) {
 		int n = ring_buffer__poll(b.rb, 25);
 		if (n < 0 && n != -EINTR) {
 			log_error_errno(n, "ring buffer");
@@ -920,10 +921,14 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 			sweep_gone(&b);
 			last_sweep = now;
 		}
+		if (s->tick && now - last_tick >= s->tick_ms * 1000000ull) {
+			s->tick(s);
+			last_tick = now;
+		}
 	}
 	ring_buffer__consume(b.rb);
 	report_lost(&b);
-	if (interrupted)
+	if (interrupted || s->stop)
 		detach_all(&b);
 	if (s->summary) {
 		if (b.count_only)

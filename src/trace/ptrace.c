@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -24,10 +25,50 @@
 #include "unwind/unwind.h"
 
 static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t tick_due;
 
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
+}
+
+static void on_tick(int sig)
+{
+	(void)sig;
+	tick_due = 1;
+}
+
+/* s->tick: a periodic SIGALRM (without SA_RESTART, so that it wakes wait4) marks it due; it
+ * runs in the loop with SIGALRM blocked, so its own output is never cut by EINTR. */
+static void tick_arm(struct session *s, bool on)
+{
+	unsigned ms = on ? s->tick_ms : 0;
+	struct itimerval it = {
+	    .it_interval = {ms / 1000, (ms % 1000) * 1000},
+	    .it_value = {ms / 1000, (ms % 1000) * 1000},
+	};
+	struct sigaction sa = {.sa_handler = on ? on_tick : SIG_DFL};
+
+	if (!s->tick || !s->tick_ms)
+		return;
+	if (!on)
+		setitimer(ITIMER_REAL, &it, NULL);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	if (on)
+		setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void tick_run(struct session *s)
+{
+	sigset_t set, old;
+
+	tick_due = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	s->tick(s);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static unsigned ptrace_options(const struct session *s)
@@ -38,6 +79,8 @@ static unsigned ptrace_options(const struct session *s)
 	 * that nobody traces would get ENOSYS from SECCOMP_RET_TRACE. */
 	if (s->o->follow || seccomp_wanted(s->o))
 		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	else if (s->o->threads)
+		o |= PTRACE_O_TRACECLONE; /* clone without SIGCHLD: threads, not forks */
 	if (s->o->kill_on_exit)
 		o |= PTRACE_O_EXITKILL;
 	return o;
@@ -242,6 +285,16 @@ static void restart(struct tracee *t, int op, int sig)
 		log_error_errno(-errno, "ptrace(restart, %d)", t->pid);
 }
 
+/* Whether another thread of t's process is traced already (t is a new thread of it). */
+static bool same_process_traced(struct session *s, const struct tracee *t)
+{
+	for (unsigned i = 0; i < sizeof(s->tab) / sizeof(s->tab[0]); i++)
+		for (const struct tracee *x = s->tab[i]; x; x = x->hnext)
+			if (x != t && x->tgid == t->tgid && !(x->flags & TF_SILENT))
+				return true;
+	return false;
+}
+
 static struct tracee *new_child(struct session *s, pid_t pid)
 {
 	struct tracee *t = tracee_new(s, pid);
@@ -255,7 +308,7 @@ static struct tracee *new_child(struct session *s, pid_t pid)
 			t->tgid = atoi(buf + 5);
 	if (f)
 		fclose(f);
-	if (!s->o->follow) {
+	if (!s->o->follow && !(s->o->threads && same_process_traced(s, t))) {
 		t->flags |= TF_SILENT;
 		s->nsilent++;
 	} else {
@@ -417,8 +470,7 @@ int ptrace_run(struct session *s)
 
 	s->mem = ptrace_mem_reader;
 	s->fd_describe = fd_describe_proc;
-	if (s->o->kflag)
-		s->stack = ptrace_stack;
+	s->stack = ptrace_stack; /* the backend can: -k and scry leaks use it */
 	sigemptyset(&sa.sa_mask);
 	if (s->o->argv) {
 		s->child = launch(s);
@@ -447,9 +499,15 @@ int ptrace_run(struct session *s)
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
 
-	while (s->nprocs > 0 && !interrupted) {
+	tick_arm(s, true);
+	while (s->nprocs > 0 && !interrupted && !s->stop) {
 		int status;
 		struct rusage ru;
+		if (tick_due) {
+			tick_run(s);
+			if (s->stop)
+				break;
+		}
 		pid_t pid = wait_spinning(&status, s->summary ? &ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
@@ -472,7 +530,8 @@ int ptrace_run(struct session *s)
 		t->flags &= ~TF_STARTUP;
 		handle_stop(s, t, status);
 	}
-	if (interrupted)
+	tick_arm(s, false);
+	if (interrupted || s->stop)
 		detach_all(s);
 	if (s->summary)
 		summary_print(s->summary, s->out, s->o->sort_by);

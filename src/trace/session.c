@@ -100,6 +100,10 @@ void session_syscall_enter(struct session *s, struct tracee *t)
 		t->flags |= TF_FILTERED;
 		return;
 	}
+	if (s->o->raw) {
+		s->sink->syscall_enter(s, t);
+		return;
+	}
 	struct dctx *d = &t->d;
 	d->si = si;
 	d->exiting = false;
@@ -134,7 +138,7 @@ void session_syscall_exit(struct session *s, struct tracee *t, uint64_t ns)
 	/* restart_syscall names the last syscall whose exit was shown, as strace does */
 	t->last_nr1 = ev->nr + 1;
 	t->d.exiting = true;
-	if (t->dec_state != DEC_DONE)
+	if (t->dec_state != DEC_DONE && !s->o->raw)
 		t->dec_state = decode_syscall(&t->d);
 	s->sink->syscall_exit(s, t);
 }

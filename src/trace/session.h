@@ -41,6 +41,8 @@ struct trace_opts {
 	const char *backend; /* --backend */
 	bool strict;	     /* --strict: exit nonzero if any event was lost */
 	bool no_seccomp;     /* --seccomp-bpf=no (internal: never filter) */
+	bool raw;	     /* sinks read t->ev only: nothing is decoded (scry leaks) */
+	bool threads;	     /* follow new threads even without -f (scry leaks: one fd table) */
 	pid_t *pids;	     /* -p */
 	unsigned npids;
 	char **argv; /* command to launch */
@@ -105,6 +107,13 @@ struct session {
 	 * NULL when the backend cannot. Returns the number of frames or -errno. Symbolize with
 	 * session_unwinder(s, t->tgid). */
 	int (*stack)(struct session *s, struct tracee *t, uint64_t *pcs, int max);
+	/* Called by the backend between events, at least every tick_ms milliseconds while the
+	 * session runs (periodic reports, a time limit); NULL: never. Setting stop ends the
+	 * session as Ctrl-C does (attached processes are detached and keep running). */
+	void (*tick)(struct session *s);
+	unsigned tick_ms;
+	volatile bool stop;
+	void *sink_ctx; /* the sink's own state (scry leaks: its fd tracker) */
 	struct session_unwinder *unwinders; /* session_unwinder()'s cache, most recent first */
 };
 

@@ -3,7 +3,7 @@
 # usage: test-options-doc.sh SCRY SOURCE_ROOT
 scry=$1 root=$2
 fails=0
-for cmd in trace fds ps; do
+for cmd in trace fds ps leaks; do
 	help=$("$scry" "$cmd" --help | grep -oE -- '(--[a-z][a-z-]*|(^|[ ,])-[a-zA-Z]\b)' |
 		tr -d ' ,' | sort -u)
 	man=$(sed 's/\\-/-/g' "$root/man/scry-$cmd.1" | grep -oE -- '(--[a-z][a-z-]*|(^|[ "])-[a-zA-Z]\b)' |
