@@ -155,6 +155,7 @@ struct cap_ctx {
 	const volatile struct scry_capop *op;
 	__u64 addr;   /* array base */
 	__u64 remain; /* CK_IOVEC at exit: bytes of ret not yet given out */
+	__u32 max;    /* CK_IOVEC: bytes of each buffer */
 	__u32 n;      /* elements */
 	__u8 flags;   /* SCF_EXIT */
 	__u8 fault;
@@ -335,17 +336,19 @@ static long iov_one(__u64 i, struct cap_ctx *x)
 			n = x->remain;
 		x->remain -= n;
 	}
-	if (n > x->op->max)
-		n = x->op->max;
+	if (n > x->max)
+		n = x->max;
 	if (v.base && cap_mem(x->st, v.base, n, v.len, x->flags) < 0)
 		x->fault = 1;
 	return (x->flags & SCF_EXIT) && !x->remain;
 }
 
-static __always_inline int cap_iovec(struct task_st *st, const volatile struct scry_capop *op,
-				     __u64 addr, __u64 cnt, __u8 flags, __s64 ret)
+/* An iovec array of cnt elements at addr and the first nbufs buffers, max bytes each; at
+ * exit only the first `got` bytes (what the call transferred), spread over the buffers. */
+static __always_inline int cap_iovec(struct task_st *st, __u32 max, __u32 nbufs, __u64 addr,
+				     __u64 cnt, __u8 flags, __s64 got)
 {
-	struct cap_ctx x = {.st = st, .op = op, .addr = addr, .flags = flags};
+	struct cap_ctx x = {.st = st, .max = max, .addr = addr, .flags = flags};
 
 	if (!addr)
 		return 0;
@@ -365,11 +368,88 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 	}
 	x.n = (__u32)cnt;
 	if (flags & SCF_EXIT) {
-		if (ret <= 0)
+		if (got <= 0)
 			return 0;
-		x.remain = (__u64)ret;
+		x.remain = (__u64)got;
 	}
-	bpf_loop(op->elem < cnt ? op->elem : (__u32)cnt, iov_one, &x, 0);
+	bpf_loop(nbufs < cnt ? nbufs : (__u32)cnt, iov_one, &x, 0);
+	return x.fault ? -1 : 0;
+}
+
+/* struct msghdr and struct mmsghdr as the kernel's user ABI has them on 64-bit */
+struct umsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+	__u32 msg_len; /* struct mmsghdr only */
+	__u32 pad3;
+};
+#define MSGHDR_SIZE  56
+#define MMSGHDR_SIZE 64
+
+struct msg_ctx {
+	struct task_st *st;
+	__u64 addr; /* the array */
+	__s64 got;  /* recvmsg at exit: the bytes received */
+	__u32 n;    /* headers */
+	__u32 max;  /* bytes of each iovec buffer */
+	__u8 flags; /* SCF_EXIT */
+	__u8 mmsg;  /* struct mmsghdr elements */
+	__u8 fault;
+};
+
+static long msg_one(__u64 i, struct msg_ctx *x)
+{
+	struct task_st *st = x->st;
+	struct umsghdr h = {};
+
+	if (i >= x->n || i >= SCRY_MSG_MAX)
+		return 1;
+	if (bpf_probe_read_user(&h, MMSGHDR_SIZE, (void *)(x->addr + i * MMSGHDR_SIZE)) < 0 &&
+	    bpf_probe_read_user(&h, MSGHDR_SIZE, (void *)(x->addr + i * MMSGHDR_SIZE)) < 0) {
+		x->fault = 1;
+		return 1;
+	}
+	if (h.name && h.namelen) {
+		__u32 n = h.namelen < SCRY_NAME_MAX ? h.namelen : SCRY_NAME_MAX;
+		if (cap_mem(st, h.name, n, h.namelen, x->flags) < 0)
+			x->fault = 1;
+	}
+	if (h.control && h.controllen) {
+		__u64 n = h.controllen < SCRY_CONTROL_MAX ? h.controllen : SCRY_CONTROL_MAX;
+		if (cap_mem(st, h.control, n, h.controllen, x->flags) < 0)
+			x->fault = 1;
+	}
+	__s64 got = x->mmsg ? (__s64)h.msg_len : x->got;
+	if (h.iov && h.iovlen &&
+	    cap_iovec(st, x->max, SCRY_IOV_MAX, h.iov, h.iovlen, x->flags, got) < 0)
+		x->fault = 1;
+	return 0;
+}
+
+/* CK_MSGHDR: the headers as one capture, then what each one points to. */
+__noinline int cap_msghdr(struct task_st *st, __u64 addr, __u32 n_mmsg, __u32 max, __s64 got)
+{
+	struct msg_ctx x = {.st = st, .addr = addr, .got = got, .max = max};
+	__u32 n = n_mmsg & 0xffff;
+
+	if (!st)
+		return 0;
+	x.flags = (n_mmsg >> 16) & SCF_EXIT;
+	x.mmsg = (n_mmsg >> 24) & 1;
+	if (n > 64)
+		n = 64;
+	x.n = n;
+	__u64 size = x.mmsg ? (__u64)n * MMSGHDR_SIZE : MSGHDR_SIZE;
+	if (cap_mem(st, addr, size, size, x.flags) < 0)
+		return -1;
+	bpf_loop(SCRY_MSG_MAX, msg_one, &x, 0);
 	return x.fault ? -1 : 0;
 }
 
@@ -523,6 +603,36 @@ static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct 
 	return cap_mem(st, p, to_page < op->max ? to_page : op->max, op->max, flags);
 }
 
+/* The user registers the unwinder starts from, from the task's saved user context. */
+__noinline int cap_regs(struct task_st *st, __u8 flags)
+{
+	struct pt_regs *r = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	struct scry_regs v;
+	__u32 room;
+	long off;
+
+	if (!st)
+		return 0;
+	v.ip = BPF_CORE_READ(r, ip);
+	v.sp = BPF_CORE_READ(r, sp);
+	v.bp = BPF_CORE_READ(r, bp);
+	v.bx = BPF_CORE_READ(r, bx);
+	v.r12 = BPF_CORE_READ(r, r12);
+	v.r13 = BPF_CORE_READ(r, r13);
+	v.r14 = BPF_CORE_READ(r, r14);
+	v.r15 = BPF_CORE_READ(r, r15);
+	off = cap_begin(st, 0, sizeof(v), sizeof(v), flags | SCF_REGS, &room);
+	if (off < 0)
+		return 0;
+	if (room < sizeof(v)) {
+		cap_end(st, off, 0, true);
+		return 0;
+	}
+	bpf_probe_read_kernel(cap_data(st, off), sizeof(v), &v);
+	cap_end(st, off, sizeof(v), false);
+	return 0;
+}
+
 /* Runs capture op i of plan p if it belongs to this phase. Returns -1 on a fault. */
 static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p, int i,
 				      bool at_exit, __s64 ret)
@@ -540,6 +650,10 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 	len = st->rec.args[op->lenarg & 7];
 	if (kind == CK_FDPATH)
 		return 0; /* fdpath_one */
+	if (kind == CK_REGS)
+		return cap_regs(st, flags);
+	if (kind == CK_STACK)
+		return cap_mem(st, st->rec.sp, op->max, op->max, flags);
 	if (!addr)
 		return 0;
 	switch (kind) {
@@ -578,7 +692,17 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		len = (len + 63) / 64 * 8;
 		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
 	case CK_IOVEC:
-		return cap_iovec(st, op, addr, len, flags, ret);
+		return cap_iovec(st, op->max, op->elem, addr, len, flags, ret);
+	case CK_MSGHDR: {
+		__u32 n = op->lenarg == 0xff ? 1 : op->lenarg == 0xfe ? (__u32)ret : (__u32)len;
+		if (!n)
+			return 0;
+		if (n > 0xffff)
+			n = 0xffff;
+		return cap_msghdr(st, addr, n | (__u32)flags << 16 | (op->lenarg != 0xff) << 24,
+				  op->max, ret);
+	}
+
 	case CK_STRV:
 		return cap_strv(st, op, addr, flags);
 	}
@@ -653,7 +777,7 @@ static __always_inline __u64 nswitches(struct task_struct *t)
 }
 
 static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u64 a4, __u64 a5,
-				    __u64 ip, long id)
+				    __u64 ip, __u64 sp, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
@@ -695,6 +819,7 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.args[4] = a4;
 	st->rec.args[5] = a5;
 	st->rec.ip = ip;
+	st->rec.sp = sp;
 	st->rec.ret = 0;
 	st->rec.t_exit = 0;
 	if (need_cpu_time) {
@@ -777,7 +902,8 @@ static __always_inline int on_exit(long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 {
-	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip, id);
+	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip,
+			regs->sp, id);
 }
 
 SEC("tp_btf/sys_exit")
@@ -792,7 +918,7 @@ int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
 {
 	return on_enter(BPF_CORE_READ(regs, di), BPF_CORE_READ(regs, si), BPF_CORE_READ(regs, dx),
 			BPF_CORE_READ(regs, r10), BPF_CORE_READ(regs, r8), BPF_CORE_READ(regs, r9),
-			BPF_CORE_READ(regs, ip), id);
+			BPF_CORE_READ(regs, ip), BPF_CORE_READ(regs, sp), id);
 }
 
 SEC("raw_tp/sys_exit")

@@ -49,6 +49,21 @@ enum scry_cap_kind {
 	CK_BITS,    /* a bit set of args[lenarg] bits at args[arg], in longs, at most max */
 	CK_STRV,    /* NULL-terminated pointer array at args[arg] (up to SCRY_STRV_MAX), and
 		     * the strings of its first elem elements, up to max bytes each */
+	CK_MSGHDR,  /* struct msghdr at args[arg] (lenarg 0xff), or args[lenarg] struct mmsghdr
+		     * there (lenarg 0xfe: as many as the return value): each header, its name,
+		     * control data, iovec array and buffers (max bytes each; at exit spread over
+		     * the bytes received: ret, or msg_len of each mmsghdr) */
+	CK_STACK,   /* max bytes of the user stack at the stack pointer */
+	CK_REGS,    /* the user registers an unwinder starts from (struct scry_regs) */
+};
+
+#define SCRY_MSG_MAX	 8    /* mmsghdr elements whose contents are captured */
+#define SCRY_NAME_MAX	 128  /* bytes of a msg_name */
+#define SCRY_CONTROL_MAX 1024 /* bytes of msg_control */
+
+/* Data of a CK_REGS capture (its addr is 0): what unwind_captured() starts from. */
+struct scry_regs {
+	__u64 ip, sp, bp, bx, r12, r13, r14, r15;
 };
 
 struct scry_capop {
@@ -102,6 +117,7 @@ struct scry_rec {
 	__u64 args[6];
 	__s64 ret;
 	__u64 ip;
+	__u64 sp;      /* user stack pointer at entry */
 	__u64 t_enter; /* CLOCK_MONOTONIC ns */
 	__u64 t_exit;
 	__u64 cpu_ns; /* system time the call took (-c) */
@@ -112,6 +128,7 @@ enum {
 	SCF_EXIT = 1 << 0,   /* captured at exit (the syscall's outputs) */
 	SCF_FAULT = 1 << 1,  /* nothing could be read */
 	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
+	SCF_REGS = 1 << 3,   /* struct scry_regs (CK_REGS) */
 };
 
 struct scry_cap {

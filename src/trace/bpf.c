@@ -356,6 +356,7 @@ static void fill_entry(struct backend *b, struct tracee *t, const struct scry_re
 	ev->nr = (long)r->nr;
 	memcpy(ev->args, r->args, sizeof(ev->args));
 	ev->ip = r->ip;
+	ev->sp = r->sp;
 	ev->t_enter = r->t_enter + b->mono2real;
 	t->t_mono_enter = r->t_enter;
 	for (unsigned i = 0; i < b->ncaps && ev->ncaps < 8; i++) {

@@ -219,7 +219,58 @@ static void h_getxattrat(struct scry_plan *p, unsigned s, bool v)
 	op_add(p, CK_PTR_AT, 4, 0, true, s + 1, 0, 0);
 }
 
+/* msghdr: the header, name, control data, iovecs and their buffers (up to -s each) */
+static void h_sendmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_MSGHDR, 1, 0xff, false, s, 0, 0);
+}
+static void h_recvmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_FIXED, 1, 0, false, 56, 0, 0); /* msg_namelen as passed in */
+	op_add(p, CK_MSGHDR, 1, 0xff, true, s, 0, 0);
+}
+static void h_sendmmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_MSGHDR, 1, 2, false, s, 0, 0);
+	op_add(p, CK_ARRAY, 1, 2, true, 64 * 64, 64, 0); /* msg_len of each */
+}
+static void h_recvmmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_ARRAY, 1, 2, false, 64 * 64, 64, 0); /* msg_namelen of each */
+	op_add(p, CK_FIXED, 4, 0, false, 16, 0, 0);
+	op_add(p, CK_MSGHDR, 1, 0xfe, true, s, 0, 0); /* as many as were received */
+}
+/* strace decodes netlink messages in full, past -s: a whole page of them */
+#define NETLINK_CAP 4096
+static void h_sendto(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_BUF, 1, 2, false, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+}
+static void h_recvfrom(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_BUF_RET, 1, 0, true, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+}
+/* the signal frame rt_sigreturn restores the mask from, at the stack pointer */
+static void h_rt_sigreturn(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)s, (void)v;
+	op_add(p, CK_STACK, 0, 0, false, 512, 0, 0);
+}
+
 static const struct hook hooks[] = {
+    {"sendmsg", h_sendmsg},
+    {"recvmsg", h_recvmsg},
+    {"sendmmsg", h_sendmmsg},
+    {"recvmmsg", h_recvmmsg},
+    {"sendto", h_sendto},
+    {"recvfrom", h_recvfrom},
+    {"rt_sigreturn", h_rt_sigreturn},
     {"setxattrat", h_setxattrat},
     {"getxattrat", h_getxattrat},
     {"execve", h_execve},
