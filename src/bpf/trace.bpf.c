@@ -790,8 +790,6 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 		hide_tgid = 0;
 	}
 	const volatile struct scry_plan *p = plan_of(id);
-	if (p->mode == SM_SKIP)
-		return 0;
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!st) {
@@ -851,8 +849,12 @@ static __always_inline void flush_pending(struct task_st *st, __u32 tid, __u32 t
 	st->npend = 0;
 }
 
-static __always_inline int on_exit(long ret)
+static __always_inline int on_exit(long ret, long nr_now)
 {
+	/* an untraced syscall returns here, before any helper or map lookup (the number is
+	 * the one the entry saw unless another tracer rewrote it) */
+	if (plan_of(nr_now)->mode == SM_SKIP)
+		return 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
 
@@ -902,6 +904,11 @@ static __always_inline int on_exit(long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 {
+	/* an untraced syscall returns here, before the registers are read or any helper is
+	 * called: the cost every process on the machine pays */
+	if (plan_of(id)->mode == SM_SKIP)
+		return 0;
+	barrier();
 	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip,
 			regs->sp, id);
 }
@@ -909,13 +916,16 @@ int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit_btf, struct pt_regs *regs, long ret)
 {
-	return on_exit(ret);
+	return on_exit(ret, (long)regs->orig_ax);
 }
 
 /* Kernels without BTF for tracepoints: the same through raw_tp. */
 SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
 {
+	if (plan_of(id)->mode == SM_SKIP)
+		return 0;
+	barrier();
 	return on_enter(BPF_CORE_READ(regs, di), BPF_CORE_READ(regs, si), BPF_CORE_READ(regs, dx),
 			BPF_CORE_READ(regs, r10), BPF_CORE_READ(regs, r8), BPF_CORE_READ(regs, r9),
 			BPF_CORE_READ(regs, ip), BPF_CORE_READ(regs, sp), id);
@@ -924,7 +934,7 @@ int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
 SEC("raw_tp/sys_exit")
 int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
 {
-	return on_exit(ret);
+	return on_exit(ret, (long)BPF_CORE_READ(regs, orig_ax));
 }
 
 /* ---- processes ---- */
