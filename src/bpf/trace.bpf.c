@@ -6,6 +6,7 @@
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
 #include <bpf/bpf_tracing.h>
 
 #include "trace.h"
@@ -530,7 +531,58 @@ __noinline int cap_kmem(struct task_st *st, __u64 key, struct path_buf *pb, __u3
 
 /* Data of an SCF_FDPATH capture: a kind byte, then for FDP_WALK the slots above, for
  * FDP_NAME the name the kernel made up (socket:[123]). */
-enum { FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3 };
+enum { FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3, FDP_SOCK = 4 };
+
+#define AF_UNIX	   1
+#define AF_INET	   2
+#define AF_INET6   10
+#define AF_NETLINK 16
+
+/* The socket behind file f (FDP_SOCK): what sock_diag would have answered then. */
+static __always_inline void sock_state(struct file *f, struct scry_sock *ss)
+{
+	struct socket *sock = BPF_CORE_READ(f, private_data);
+	struct sock *sk = BPF_CORE_READ(sock, sk);
+	struct proto *prot = BPF_CORE_READ(sk, __sk_common.skc_prot);
+
+	if (!sk)
+		return;
+	bpf_probe_read_kernel_str(ss->proto, sizeof(ss->proto), &prot->name);
+	ss->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	ss->protocol = BPF_CORE_READ(sk, sk_protocol);
+	ss->state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	if (ss->family == AF_INET || ss->family == AF_INET6) {
+		ss->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		ss->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (ss->family == AF_INET) {
+			bpf_probe_read_kernel(ss->src, 4, &sk->__sk_common.skc_rcv_saddr);
+			bpf_probe_read_kernel(ss->dst, 4, &sk->__sk_common.skc_daddr);
+		} else {
+			bpf_probe_read_kernel(ss->src, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+			bpf_probe_read_kernel(ss->dst, 16, &sk->__sk_common.skc_v6_daddr);
+		}
+	} else if (ss->family == AF_UNIX) {
+		struct unix_sock *u = (void *)sk;
+		struct sock *peer = BPF_CORE_READ(u, peer);
+		struct unix_address *addr = BPF_CORE_READ(u, addr);
+		if (peer)
+			ss->peer_ino = (__u32)BPF_CORE_READ(peer, sk_ino);
+		if (addr) {
+			__u32 len = (__u32)BPF_CORE_READ(addr, len);
+			len = len > 2 ? len - 2 : 0; /* past sun_family */
+			if (len > sizeof(ss->path))
+				len = sizeof(ss->path);
+			barrier_var(len);
+			len &= 127;
+			if (len > 0 && len <= sizeof(ss->path)) {
+				ss->path_len = (__u16)len;
+				bpf_probe_read_kernel(ss->path, len, &addr->name[0].sun_path);
+			}
+		}
+	} else if (ss->family == AF_NETLINK) {
+		ss->portid = BPF_CORE_READ((struct netlink_sock *)sk, portid);
+	}
+}
 
 __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 {
@@ -566,9 +618,15 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 		const unsigned char *name = BPF_CORE_READ(fd_d, d_name.name);
 		__u64 data[2] = {ino, (__u64)name};
 		/* names the kernel makes up for these (d_dname) */
-		if (magic == SOCKFS_MAGIC)
-			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "socket:[%lu]", data, 8);
-		else if (magic == PIPEFS_MAGIC)
+		if (magic == SOCKFS_MAGIC) {
+			n = bpf_snprintf(w.pb->b + 1, SCRY_SOCK_OFF - 1, "socket:[%lu]", data, 8);
+			struct scry_sock *ss = (void *)&w.pb->b[SCRY_SOCK_OFF];
+			__builtin_memset(ss, 0, sizeof(*ss));
+			sock_state(f, ss);
+			w.pb->b[0] = FDP_SOCK;
+			return cap_kmem(st, fd, w.pb,
+					(SCRY_SOCK_OFF + sizeof(*ss)) | (flags | SCF_FDPATH) << 16);
+		} else if (magic == PIPEFS_MAGIC)
 			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "pipe:[%lu]", data, 8);
 		else if (magic == ANON_INODE_FS_MAGIC)
 			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "anon_inode:%s", &data[1],
@@ -579,6 +637,11 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 			w.pb->b[0] = FDP_NAME;
 			return cap_kmem(st, fd, w.pb, (__u32)n | (flags | SCF_FDPATH) << 16);
 		}
+	}
+	if (f) {
+		/* the file's mode and device for -yy (struct fdp_file in trace/bpf.c) */
+		*(__u32 *)&w.pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
+		*(__u32 *)&w.pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
 	}
 	struct dentry *leaf = w.d;
 	bool deleted =

@@ -61,6 +61,25 @@ enum scry_cap_kind {
 #define SCRY_NAME_MAX	 128  /* bytes of a msg_name */
 #define SCRY_CONTROL_MAX 1024 /* bytes of msg_control */
 
+/* What a socket was at the time of the call (-yy, and the protocol netlink decoders ask for):
+ * in an fd capture of kind FDP_SOCK, after the made-up name, at offset SCRY_SOCK_OFF. */
+#define SCRY_SOCK_OFF 64
+struct scry_sock {
+	char proto[32]; /* the kernel's protocol name: "TCP", "UNIX-STREAM", "NETLINK" */
+	__u16 family;
+	__u16 protocol;
+	__u16 sport; /* host order */
+	__u16 dport;
+	__u8 state;
+	__u8 pad;
+	__u16 path_len; /* AF_UNIX: bytes of path (abstract ones start with a NUL) */
+	__u32 peer_ino; /* AF_UNIX */
+	__u32 portid;	/* AF_NETLINK */
+	__u8 src[16];
+	__u8 dst[16];
+	char path[108];
+};
+
 /* Data of a CK_REGS capture (its addr is 0): what unwind_captured() starts from. */
 struct scry_regs {
 	__u64 ip, sp, bp, bx, r12, r13, r14, r15;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -21,6 +22,7 @@
 #include "basic/log.h"
 #include "trace/bpf.h"
 #include "trace/ptrace_attach.h"
+#include "trace/sockdiag.h"
 #include "trace.skel.h"
 
 /* What a tid's last SR_ENTER was, to pair it with its SR_SYSCALL. */
@@ -223,18 +225,28 @@ static const struct bcap *fd_cap(const struct backend *b, int fd, bool *any)
 	return NULL;
 }
 
-/* The path in an fd capture (see cap_fdpath in trace.bpf.c): a name the kernel made up
- * ("socket:[123]"), or the components leaf first in 64-byte slots, joined here. */
+/* The kinds of fd capture (cap_fdpath in trace.bpf.c): the first byte of its data. A walk
+ * has the components leaf first in SLOT-byte slots from SLOT on, and the file's mode and
+ * device number (struct fdp_file) in the first slot; a name is NUL-terminated from byte 1; a
+ * socket has its name and, at SCRY_SOCK_OFF, a struct scry_sock. */
+enum { SLOT = 64, FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3, FDP_SOCK = 4 };
+struct fdp_file {
+	uint32_t mode, rdev; /* at offset 4; rdev in the kernel's encoding (major << 20) */
+};
+
+/* The path in an fd capture: the name the kernel made up ("socket:[123]"), or the walk's
+ * components joined. */
 static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 {
-	enum { SLOT = 64, WALK = 1, WALK_DELETED = 2, NAME = 3 };
 	size_t n = 0;
 
 	if (!c->len || size < 2)
 		return 0;
-	if (c->data[0] == NAME) {
-		const uint8_t *z = memchr(c->data + 1, '\0', c->len - 1);
-		n = z ? (size_t)(z - c->data - 1) : c->len - 1;
+	if (c->data[0] == FDP_NAME || c->data[0] == FDP_SOCK) {
+		size_t max =
+		    c->data[0] == FDP_SOCK && c->len > SCRY_SOCK_OFF ? SCRY_SOCK_OFF : c->len;
+		const uint8_t *z = memchr(c->data + 1, '\0', max - 1);
+		n = z ? (size_t)(z - c->data - 1) : max - 1;
 		n = n < size - 1 ? n : size - 1;
 		memcpy(buf, c->data + 1, n);
 		buf[n] = '\0';
@@ -254,7 +266,7 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	}
 	if (!n)
 		buf[n++] = '/';
-	if (c->data[0] == WALK_DELETED && n + 10 < size) {
+	if (c->data[0] == FDP_WALK_DELETED && n + 10 < size) {
 		memcpy(buf + n, " (deleted)", 10);
 		n += 10;
 	}
@@ -262,21 +274,76 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	return n;
 }
 
-/* -y: as fd_describe_proc, from the capture when there is one (the fd may be closed or
- * reused by the time the line is printed). -yy (socket endpoints, devices) asks /proc and
- * sock_diag now, as the capture has only the path. */
+/* -yy and the protocol (level 3) of a captured socket: as fd_describe_proc would have
+ * answered at the call. */
+static int describe_sock(const struct bcap *c, int level, struct strbuf *out)
+{
+	struct scry_sock ss;
+	char name[SCRY_SOCK_OFF];
+	unsigned long ino = 0;
+
+	memcpy(&ss, c->data + SCRY_SOCK_OFF, sizeof(ss));
+	ss.proto[sizeof(ss.proto) - 1] = '\0';
+	if (level == 3) {
+		if (!ss.proto[0])
+			return FD_UNKNOWN;
+		sb_puts(out, ss.proto);
+		return FD_DESC_TEXT;
+	}
+	fdpath_text(c, name, sizeof(name));
+	if (sscanf(name, "socket:[%lu]", &ino) != 1)
+		return FD_UNKNOWN;
+	struct sock_state st = {
+	    .proto = ss.proto,
+	    .family = ss.family,
+	    .state = ss.state,
+	    .sport = ss.sport,
+	    .dport = ss.dport,
+	    .src = ss.src,
+	    .dst = ss.dst,
+	    .peer = ss.peer_ino,
+	    .path = ss.path,
+	    .path_len = ss.path_len < sizeof(ss.path) ? ss.path_len : sizeof(ss.path),
+	    .protocol = ss.protocol,
+	    .portid = ss.portid,
+	};
+	if (!sockdiag_describe_state(&st, ino, out))
+		sb_puts(out, name);
+	return FD_DESC_TEXT;
+}
+
+/* -y, -yy: as fd_describe_proc, from the capture when there is one (the fd may be closed or
+ * reused by the time the line is printed); /proc now when there is none. */
 static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
 {
 	const struct backend *b = ctx;
 	bool any;
 	const struct bcap *c = fd_cap(b, fd, &any);
 	char path[4096];
-	size_t len = c && level == 1 ? fdpath_text(c, path, sizeof(path)) : 0;
 
-	if (!len && level == 1 && any)
-		return FD_UNKNOWN; /* not open then (dup2's new fd at entry) */
+	if (!c)
+		return any && level != 3 ? FD_UNKNOWN /* not open then (dup2's new fd at entry) */
+					 : fd_describe_proc(NULL, tgid, fd, level, out);
+	if (level >= 2 && c->len >= SCRY_SOCK_OFF + sizeof(struct scry_sock) &&
+	    c->data[0] == FDP_SOCK)
+		return describe_sock(c, level, out);
+	if (level == 3)
+		return FD_UNKNOWN; /* not a socket */
+	size_t len = fdpath_text(c, path, sizeof(path));
 	if (!len)
-		return fd_describe_proc(NULL, tgid, fd, level, out);
+		return FD_UNKNOWN;
+	if (level >= 2 && strcmp(path, "anon_inode:[pidfd]") == 0)
+		return fd_describe_proc(NULL, tgid, fd, level, out); /* pid:N, from fdinfo */
+	if (level >= 2 && c->len >= SLOT && c->data[0] != FDP_NAME) {
+		struct fdp_file ff;
+		memcpy(&ff, c->data + 4, sizeof(ff));
+		if (S_ISCHR(ff.mode) || S_ISBLK(ff.mode)) {
+			sb_escaped(out, path, len, 0, false, "<>");
+			sb_printf(out, "<%s %u:%u>", S_ISBLK(ff.mode) ? "block" : "char",
+				  ff.rdev >> 20, ff.rdev & 0xfffff);
+			return FD_DESC_TEXT;
+		}
+	}
 	sb_add(out, path, len);
 	return FD_DESC_PATH;
 }

@@ -74,11 +74,20 @@ static void plan_blobs(const struct syscall_info *si, struct scry_plan *p)
 	}
 }
 
+static bool has_fdpath(const struct scry_plan *p, unsigned arg)
+{
+	for (unsigned i = 0; i < p->nops; i++)
+		if (p->ops[i].kind == CK_FDPATH && p->ops[i].arg == arg && !p->ops[i].at_exit)
+			return true;
+	return false;
+}
+
 /* -y and -P need what an fd referred to when the call was made, not when it is printed. */
 static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
 {
 	for (unsigned i = 0; i < si->nargs && i < 6; i++)
-		if (si->args[i].kind == AK_FD || si->args[i].kind == AK_DIRFD)
+		if ((si->args[i].kind == AK_FD || si->args[i].kind == AK_DIRFD) &&
+		    !has_fdpath(p, i))
 			op_add(p, CK_FDPATH, (int)i, 0, false, SCRY_FDPATH_MAX, 0, 0);
 	if (si->rval == RV_FD)
 		op_add(p, CK_FDPATH, 0, 0xff, true, SCRY_FDPATH_MAX, 0, 0);
@@ -224,12 +233,14 @@ static void h_sendmsg(struct scry_plan *p, unsigned s, bool v)
 {
 	(void)v;
 	op_add(p, CK_MSGHDR, 1, 0xff, false, s, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0); /* a netlink socket? */
 }
 static void h_recvmsg(struct scry_plan *p, unsigned s, bool v)
 {
 	(void)v;
 	op_add(p, CK_FIXED, 1, 0, false, 56, 0, 0); /* msg_namelen as passed in */
 	op_add(p, CK_MSGHDR, 1, 0xff, true, s, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0);
 }
 static void h_sendmmsg(struct scry_plan *p, unsigned s, bool v)
 {
@@ -250,11 +261,13 @@ static void h_sendto(struct scry_plan *p, unsigned s, bool v)
 {
 	(void)v;
 	op_add(p, CK_BUF, 1, 2, false, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0); /* a netlink socket? */
 }
 static void h_recvfrom(struct scry_plan *p, unsigned s, bool v)
 {
 	(void)v;
 	op_add(p, CK_BUF_RET, 1, 0, true, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0);
 }
 /* the signal frame rt_sigreturn restores the mask from, at the stack pointer */
 static void h_rt_sigreturn(struct scry_plan *p, unsigned s, bool v)
