@@ -711,7 +711,7 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		return 0;		  /* outputs of a failed call print as addresses */
 	addr = st->rec.args[op->arg & 7]; /* user space keeps arg < 6 */
 	len = st->rec.args[op->lenarg & 7];
-	if (kind == CK_FDPATH)
+	if (kind == CK_FDPATH || kind == CK_FDPOLL || kind == CK_FDSET)
 		return 0; /* fdpath_one */
 	if (kind == CK_REGS)
 		return cap_regs(st, flags);
@@ -800,6 +800,65 @@ static long capture_one(__u64 i, struct ops_ctx *x)
 }
 
 /* The CK_FDPATH ops, in a loop of their own: verified apart from the other kinds. */
+struct fds_ctx {
+	struct task_st *st;
+	__u64 addr; /* pollfd array; fd_sets: args[1..3] */
+	__u64 set[3];
+	__u32 n;
+};
+
+static long fdpoll_one(__u64 i, struct fds_ctx *x)
+{
+	int fd;
+
+	if (i >= x->n)
+		return 1;
+	if (bpf_probe_read_user(&fd, sizeof(fd), (void *)(x->addr + i * 8)) < 0)
+		return 1;
+	if (fd >= 0)
+		cap_fdpath(x->st, fd, 0);
+	return 0;
+}
+
+static long fdset_one(__u64 fd, struct fds_ctx *x)
+{
+	__u64 word, any = 0;
+
+	if (fd >= x->n)
+		return 1;
+	for (int k = 0; k < 3; k++) {
+		if (!x->set[k] ||
+		    bpf_probe_read_user(&word, 8, (void *)(x->set[k] + fd / 64 * 8)) < 0)
+			continue;
+		any |= word;
+	}
+	if ((any >> (fd % 64)) & 1)
+		cap_fdpath(x->st, (long)fd, 0);
+	return 0;
+}
+
+/* CK_FDPOLL and CK_FDSET: what the fds inside arrays referred to at the call (-y). */
+static __always_inline void cap_fds_in(struct task_st *st, const volatile struct scry_capop *op)
+{
+	struct fds_ctx x = {.st = st};
+	__u64 n;
+
+	if (op->kind == CK_FDPOLL) {
+		x.addr = st->rec.args[op->arg & 7];
+		n = st->rec.args[op->lenarg & 7];
+		x.n = n < op->elem ? (__u32)n : op->elem;
+		if (x.addr)
+			bpf_loop(x.n, fdpoll_one, &x, 0);
+		return;
+	}
+	n = (__u64)(int)st->rec.args[0];
+	x.n = n < op->elem ? (__u32)n : op->elem;
+	x.set[0] = st->rec.args[1];
+	x.set[1] = st->rec.args[2];
+	x.set[2] = st->rec.args[3];
+	bpf_loop(x.n, fdset_one, &x, 0);
+}
+
 static long fdpath_one(__u64 i, struct ops_ctx *x)
 {
 	const volatile struct scry_plan *p = x->p;
@@ -807,7 +866,13 @@ static long fdpath_one(__u64 i, struct ops_ctx *x)
 	if (i >= SCRY_NOPS || i >= p->nops)
 		return 1;
 	const volatile struct scry_capop *op = &p->ops[i & 15];
-	if (op->kind != CK_FDPATH || (bool)op->at_exit != x->at_exit || x->refetch)
+	if (x->refetch || (bool)op->at_exit != x->at_exit)
+		return 0;
+	if ((op->kind == CK_FDPOLL || op->kind == CK_FDSET) && !x->at_exit) {
+		cap_fds_in(x->st, op);
+		return 0;
+	}
+	if (op->kind != CK_FDPATH)
 		return 0;
 	if (x->at_exit && x->ret < 0)
 		return 0;

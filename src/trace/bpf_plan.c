@@ -93,6 +93,16 @@ static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
 		op_add(p, CK_FDPATH, 0, 0xff, true, SCRY_FDPATH_MAX, 0, 0);
 }
 
+/* -y decorates the fds inside pollfd arrays and fd sets too: what they were at the call. */
+#define FDS_IN_ARRAYS_MAX 64
+static void plan_fds_in_arrays(const char *name, struct scry_plan *p)
+{
+	if (strcmp(name, "poll") == 0 || strcmp(name, "ppoll") == 0)
+		op_add(p, CK_FDPOLL, 0, 1, false, 0, FDS_IN_ARRAYS_MAX, 0);
+	else if (strcmp(name, "select") == 0 || strcmp(name, "pselect6") == 0)
+		op_add(p, CK_FDSET, 0, 0, false, 0, FDS_IN_ARRAYS_MAX, 0);
+}
+
 /* Syscalls whose decoders read what the kinds do not say. Each hook replaces the plan. */
 static void hook_execve(struct scry_plan *p, unsigned s, bool verbose, int first)
 {
@@ -353,12 +363,15 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 			}
 		if (!hooked)
 			plan_from_kinds(si, strsize, p);
+		if (o->print.decode_fds)
+			plan_fds_in_arrays(si->name, p); /* before the blobs: ops are limited */
 		if (si->decode)
 			plan_blobs(si, p);
 		if (o->print.decode_fds || o->filter.npaths)
 			plan_fdpaths(si, p);
 		for (unsigned i = 0; i < p->nops; i++)
-			if (p->ops[i].kind == CK_FDPATH)
+			if (p->ops[i].kind == CK_FDPATH || p->ops[i].kind == CK_FDPOLL ||
+			    p->ops[i].kind == CK_FDSET)
 				p->flags |= SP_FDPATH;
 		for (size_t e = 0; e < sizeof(entry_now) / sizeof(entry_now[0]); e++)
 			if (strcmp(entry_now[e], si->name) == 0)
