@@ -26,3 +26,7 @@ echo "untraced syscalls: getppid x $((N * 10)) under -e trace=openat"
 $T "native*::$LOOP $((N * 10))" \
    "strace -f --seccomp-bpf -e trace=openat::strace -f --seccomp-bpf -e trace=openat -o /dev/null $LOOP $((N * 10))" \
    "scry trace -e trace=openat::$SCRY trace --backend=ptrace -e trace=openat -o /dev/null $LOOP $((N * 10))"
+
+echo "stack traces (-k): getppid x $((N / 10)), output to /dev/null"
+$T "strace -k*::strace -k -o /dev/null $LOOP $((N / 10))" \
+   "scry trace -k::$SCRY trace --backend=ptrace -k -o /dev/null $LOOP $((N / 10))"

@@ -1,9 +1,9 @@
 # bash completion for scry
-_scry_trace_opts="-a -A -c -C -e -E -f -h -i -o -p -P -q -r -s -S -t -T -u -v -V -w -x -X -y -z -Z
+_scry_trace_opts="-a -A -c -C -e -E -f -h -i -k -o -p -P -q -r -s -S -t -T -u -v -V -w -x -X -y -z -Z
 --absolute-timestamps --attach --backend --columns --const-print-style --decode-fds --env
 --failed-only --follow-forks --help --instruction-pointer --json --kill-on-exit --no-abbrev
 --output --output-append-mode --output-separately --quiet --relative-timestamps --seccomp-bpf
---signal --status --strict --string-limit --strings-in-hex --successful-only --summary --summary-only
+--signal --stack-traces --status --strict --string-limit --strings-in-hex --successful-only --summary --summary-only
 --summary-sort-by --summary-wall-clock --syscall-times --trace --trace-fds --trace-path --user
 --version"
 

@@ -20,7 +20,7 @@
 #include "trace/session.h"
 
 static const char usage_text[] =
-    "usage: scry trace [-ACdffhiqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+    "usage: scry trace [-ACdffhikqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
     "                  [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
     "                  [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
     "                  { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
@@ -31,6 +31,7 @@ static const char usage_text[] =
     "Output format:\n"
     "  -a COLUMN, --columns=COLUMN   alignment COLUMN for printing syscall results (default 40)\n"
     "  -i, --instruction-pointer     print instruction pointer at time of syscall\n"
+    "  -k, --stack-traces            obtain stack trace between each syscall\n"
     "  -o FILE, --output=FILE        send trace output to FILE instead of stderr\n"
     "  -A, --output-append-mode      open the file provided in the -o option in append mode\n"
     "  -q, --quiet                   suppress messages about attaching, detaching, etc.\n"
@@ -101,6 +102,7 @@ static const struct option long_options[] = {
     {"output-separately", no_argument, 0, 'F'},
     {"help", no_argument, 0, 'h'},
     {"instruction-pointer", no_argument, 0, 'i'},
+    {"stack-traces", no_argument, 0, 'k'},
     {"output", required_argument, 0, 'o'},
     {"attach", required_argument, 0, 'p'},
     {"trace-path", required_argument, 0, 'P'},
@@ -228,7 +230,7 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 	bool append = false;
 	(void)append;
 
-	while ((c = getopt_long(argc, argv, "+a:AcCdDe:E:fFhiI:o:O:p:P:qrs:S:tTu:vVwxX:yYzZ",
+	while ((c = getopt_long(argc, argv, "+a:AcCdDe:E:fFhiI:ko:O:p:P:qrs:S:tTu:vVwxX:yYzZ",
 				long_options, NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -266,6 +268,13 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 			exit(0);
 		case 'i':
 			o->iflag = true;
+			break;
+		case 'k':
+#if !HAVE_LIBDW
+			usage_error("-k/--stack-traces: this scry was built without libdw and has no "
+				    "stack unwinding");
+#endif
+			o->kflag = true;
 			break;
 		case 'o':
 			o->outfile = optarg;
@@ -463,6 +472,7 @@ int cmd_trace(int argc, char **argv)
 	if (s.out != stderr)
 		fclose(s.out);
 	summary_free(s.summary);
+	session_unwinders_free(&s);
 	filter_free(&o.filter);
 	free(o.pids);
 	free(o.env_set);

@@ -79,6 +79,15 @@ static void syscall_object(struct session *s, struct tracee *t, bool returned)
 		sb_puts(&sb, ",\"aux\":");
 		sb_json_string(&sb, t->d.aux.buf, t->d.aux.len);
 	}
+	if (s->o->kflag && (returned || (t->flags & TF_STACK_QUEUED))) {
+		sb_puts(&sb, ",\"stack\":");
+		if (t->flags & TF_STACK_QUEUED)
+			sb_add(&sb, t->stack_queued.buf, t->stack_queued.len);
+		else
+			stack_format(s, t, false, &sb);
+		t->flags &= ~TF_STACK_QUEUED;
+		sb_reset(&t->stack_queued);
+	}
 	if (returned && ev->t_exit >= ev->t_enter)
 		sb_printf(&sb, ",\"duration\":%" PRIu64 ".%09" PRIu64,
 			  (ev->t_exit - ev->t_enter) / UINT64_C(1000000000),
@@ -117,6 +126,15 @@ static void signame(struct strbuf *sb, int sig)
 		sb_printf(sb, "%d", sig);
 }
 
+/* -k: signal and stop lines have stacks too (as in strace). */
+static void add_stack(struct session *s, struct tracee *t, struct strbuf *sb)
+{
+	if (!s->o->kflag)
+		return;
+	sb_puts(sb, ",\"stack\":");
+	stack_format(s, t, false, sb);
+}
+
 static void json_signal(struct session *s, struct tracee *t, const void *siginfo)
 {
 	const siginfo_t *si = siginfo;
@@ -131,6 +149,7 @@ static void json_signal(struct session *s, struct tracee *t, const void *siginfo
 	t->d.p = &t->p;
 	sb_printf(&sb, ",\"siginfo\":%s", tmp.out.buf ? tmp.out.buf : "{}");
 	sb_free(&tmp.out);
+	add_stack(s, t, &sb);
 	end(t, &sb);
 }
 
@@ -141,6 +160,7 @@ static void json_stopped(struct session *s, struct tracee *t, int sig)
 	begin(s, t, &sb, "stopped", now_realtime());
 	sb_puts(&sb, ",\"signal\":");
 	signame(&sb, sig);
+	add_stack(s, t, &sb);
 	end(t, &sb);
 }
 

@@ -152,6 +152,23 @@ static const char *syscall_name_of(const struct tracee *t, char *buf, size_t len
 	return buf;
 }
 
+/* -k: the stack after the line that ends at this stop (the one taken at entry if queued). */
+static void print_stack(struct session *s, struct tracee *t)
+{
+	if (!s->o->kflag)
+		return;
+	if (t->flags & TF_STACK_QUEUED) {
+		t->flags &= ~TF_STACK_QUEUED;
+		emit(t, t->stack_queued.buf, t->stack_queued.len);
+		sb_reset(&t->stack_queued);
+		return;
+	}
+	struct strbuf sb = {0};
+	stack_format(s, t, false, &sb);
+	emit(t, sb.buf, sb.len);
+	sb_free(&sb);
+}
+
 static bool status_filtering(const struct session *s)
 {
 	return s->o->filter.status != ST_ALL;
@@ -273,6 +290,7 @@ static void text_syscall_exit(struct session *s, struct tracee *t)
 	if (!publish_staged(s, t, t->ev.is_error ? ST_FAILED : ST_SUCCESSFUL))
 		return;
 	line_ended(s, t);
+	print_stack(s, t);
 }
 
 static void text_exit_event(struct session *s, struct tracee *t)
@@ -310,6 +328,7 @@ static void text_signal(struct session *s, struct tracee *t, const void *siginfo
 	sb_free(&tmp.out);
 	emit(t, " ---\n", 5);
 	line_ended(s, t);
+	print_stack(s, t);
 }
 
 static void signame(int sig, char *buf, size_t len)
@@ -334,6 +353,7 @@ static void text_stopped(struct session *s, struct tracee *t, int sig)
 	printleader(s, t);
 	emitf(t, "--- stopped by %s ---\n", n);
 	line_ended(s, t);
+	print_stack(s, t);
 }
 
 static void text_exited(struct session *s, struct tracee *t, int status)
@@ -341,18 +361,21 @@ static void text_exited(struct session *s, struct tracee *t, int status)
 	char n[16];
 
 	if (WIFSIGNALED(status)) {
-		if (!numset_has(&s->o->filter.signals, (unsigned)WTERMSIG(status)))
-			return;
-		signame(WTERMSIG(status), n, sizeof(n));
-		printleader(s, t);
-		emitf(t, "+++ killed by %s %s+++\n", n, WCOREDUMP(status) ? "(core dumped) " : "");
-	} else {
-		if (s->o->quiet >= 2)
-			return;
+		if (numset_has(&s->o->filter.signals, (unsigned)WTERMSIG(status))) {
+			signame(WTERMSIG(status), n, sizeof(n));
+			printleader(s, t);
+			emitf(t, "+++ killed by %s %s+++\n", n,
+			      WCOREDUMP(status) ? "(core dumped) " : "");
+			line_ended(s, t);
+		}
+	} else if (s->o->quiet < 2) {
 		printleader(s, t);
 		emitf(t, "+++ exited with %d +++\n", WEXITSTATUS(status));
+		line_ended(s, t);
 	}
-	line_ended(s, t);
+	/* strace prints the stack taken at exit/exit_group's entry when it lets the thread go */
+	if (t->flags & TF_STACK_QUEUED)
+		print_stack(s, t);
 }
 
 static void text_superseded(struct session *s, struct tracee *t, pid_t old)

@@ -810,6 +810,10 @@ bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whyle
 		snprintf(why, whylen, "-u needs the ptrace backend");
 		return true;
 	}
+	if (o->kflag) { /* until the bpf programs copy registers and the stack top */
+		snprintf(why, whylen, "-k needs the ptrace backend");
+		return true;
+	}
 	return false;
 }
 

@@ -20,6 +20,7 @@
 #include "basic/log.h"
 #include "trace/ptrace.h"
 #include "trace/ptrace_attach.h"
+#include "unwind/unwind.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -105,6 +106,14 @@ static void handle_syscall_stop(struct session *s, struct tracee *t)
 	}
 }
 
+/* -k: the tracee is stopped (syscall, signal or group stop): unwind it in place. */
+static int ptrace_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+{
+	struct unwinder *u = session_unwinder(s, t->tgid);
+
+	return u ? unwind_stopped(u, t->pid, pcs, max) : -ENOTSUP;
+}
+
 /* ---- launching ---- */
 
 /* strace resolves the command itself so that execve shows the full path. */
@@ -146,7 +155,7 @@ static pid_t launch(struct session *s)
 		signal(SIGCHLD, SIG_DFL);
 		kill(getpid(), SIGSTOP);
 		if (use_seccomp) {
-			int r = seccomp_install(&o->filter);
+			int r = seccomp_install(&o->filter, o->kflag);
 			if (r < 0)
 				log_error_errno(
 				    r, "seccomp filter not installed, tracing every syscall");
@@ -224,6 +233,7 @@ static void handle_exec(struct session *s, struct tracee *t)
 {
 	unsigned long old = 0;
 
+	session_unwinder_exec(s, t->tgid);
 	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &old) < 0 || (pid_t)old == t->pid)
 		return;
 	/* A non-leader thread called execve: it now has the leader's tid. */
@@ -433,6 +443,8 @@ int ptrace_run(struct session *s)
 
 	s->mem = ptrace_mem_reader;
 	s->fd_describe = fd_describe_proc;
+	if (s->o->kflag)
+		s->stack = ptrace_stack;
 	sigemptyset(&sa.sa_mask);
 	if (s->o->argv) {
 		s->child = launch(s);

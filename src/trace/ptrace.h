@@ -10,6 +10,6 @@ int ptrace_run(struct session *s);
 
 /* The seccomp filter that makes untraced syscalls stop nothing (trace/seccomp.c).
  * Installs it in the calling process. Returns 0 or -errno. */
-int seccomp_install(const struct filter *f);
+int seccomp_install(const struct filter *f, bool maps);
 /* Whether a seccomp filter is worth installing (a strict subset is traced). */
 bool seccomp_wanted(const struct trace_opts *o);

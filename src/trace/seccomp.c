@@ -24,12 +24,14 @@ bool seccomp_wanted(const struct trace_opts *o)
 	return false;
 }
 
-static bool traced_by_filter(const struct filter *f, unsigned nr)
+/* maps: -k must see the syscalls that change the mappings (the unwinder re-reads them). */
+static bool traced_by_filter(const struct filter *f, bool maps, unsigned nr)
 {
-	return nr == __NR_execve || nr == __NR_execveat || numset_has(&f->trace, nr);
+	return nr == __NR_execve || nr == __NR_execveat || numset_has(&f->trace, nr) ||
+	       (maps && stack_maps_change(nr));
 }
 
-int seccomp_install(const struct filter *f)
+int seccomp_install(const struct filter *f, bool maps)
 {
 	unsigned max = 8 + 2 * syscall_table_size;
 	struct sock_filter *prog = calloc(max, sizeof(*prog));
@@ -51,12 +53,12 @@ int seccomp_install(const struct filter *f)
 	/* ranges of traced numbers: if lo <= nr < hi, trace */
 	unsigned nr = 0;
 	while (nr < syscall_table_size) {
-		if (!traced_by_filter(f, nr)) {
+		if (!traced_by_filter(f, maps, nr)) {
 			nr++;
 			continue;
 		}
 		unsigned lo = nr;
-		while (nr < syscall_table_size && traced_by_filter(f, nr))
+		while (nr < syscall_table_size && traced_by_filter(f, maps, nr))
 			nr++;
 		/* nr < lo: skip both; nr >= hi: skip the return */
 		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, lo, 0, 2);

@@ -32,6 +32,7 @@ struct trace_opts {
 	bool rflag;	  /* -r */
 	bool Tflag;	  /* -T */
 	bool iflag;	  /* -i */
+	bool kflag;	  /* -k: the call stack after each syscall */
 	unsigned acolumn; /* -a */
 	enum summary_mode summary;
 	bool summary_wall;   /* -w */
@@ -57,6 +58,7 @@ enum {
 	TF_STARTUP = 1 << 7,   /* first stop not seen yet */
 	TF_STAGED = 1 << 8,    /* the line is held back until the status is known */
 	TF_COUNTED = 1 << 9,   /* the current syscall counts in -c */
+	TF_STACK_QUEUED = 1 << 10, /* -k: stack_queued holds the stack taken at entry */
 };
 
 struct tracee {
@@ -74,6 +76,7 @@ struct tracee {
 	uint64_t t_mono_enter;	  /* CLOCK_MONOTONIC at entry (-T, -c -w) */
 	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
 	long last_nr1;		  /* the last shown syscall that returned, plus 1; 0 = none */
+	struct strbuf stack_queued; /* -k: execve/exit stacks, formatted at entry (strace's queue) */
 	struct tracee *hnext;
 };
 
@@ -102,12 +105,26 @@ struct session {
 	 * NULL when the backend cannot. Returns the number of frames or -errno. Symbolize with
 	 * session_unwinder(s, t->tgid). */
 	int (*stack)(struct session *s, struct tracee *t, uint64_t *pcs, int max);
+	struct session_unwinder *unwinders; /* session_unwinder()'s cache, most recent first */
 };
 
 /* The unwinder of process tgid, created on first use and kept after the process exits (so a
  * report can still symbolize its stacks); invalidated when the process execs. NULL without
  * libdw. (trace/session.c) */
 struct unwinder *session_unwinder(struct session *s, pid_t tgid);
+/* Process tgid exec'd: its unwinder must read the new image's modules. */
+void session_unwinder_exec(struct session *s, pid_t tgid);
+void session_unwinders_free(struct session *s);
+
+/* -k: t's call stack at its current stop, symbolized and formatted for the session's output
+ * (text: strace's " > module(symbol+0xoff) [0xaddr]" lines; JSON: an array of frame objects)
+ * and appended to out. queued: formatted as strace formats a stack taken at syscall entry
+ * (execve, exit: the image or the process is gone at exit) (output/stack.c). */
+void stack_format(struct session *s, struct tracee *t, bool queued, struct strbuf *out);
+/* Whether syscall nr has its stack taken at entry (strace's STACKTRACE_CAPTURE_ON_ENTER). */
+bool stack_on_entry(long nr);
+/* Whether syscall nr changes the memory mappings (strace's STACKTRACE_INVALIDATE_CACHE). */
+bool stack_maps_change(long nr);
 
 struct tracee *tracee_find(struct session *s, pid_t pid);
 struct tracee *tracee_new(struct session *s, pid_t pid);

@@ -57,6 +57,7 @@ void tracee_drop(struct session *s, struct tracee *t)
 	sb_free(&t->p.out);
 	sb_free(&t->d.aux);
 	sb_free(&t->staged);
+	sb_free(&t->stack_queued);
 	free(t);
 }
 

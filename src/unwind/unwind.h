@@ -10,7 +10,8 @@
  * (exec, or a pc that falls outside every known module: dlopen).
  *
  * Built only with libdw (HAVE_LIBDW); without it unwinder_new() returns NULL, errno ENOTSUP,
- * and callers say so. Library code: never prints, returns -errno. */
+ * and callers say so. Library code: never prints, returns -errno. An unwinder is not
+ * thread-safe: one thread uses it at a time. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -25,6 +26,11 @@ struct unwinder *unwinder_new(pid_t tgid);
 void unwinder_free(struct unwinder *u);
 /* The process exec'd or its mappings changed: re-read modules before the next use. */
 void unwinder_invalidate(struct unwinder *u);
+/* The process changed its mappings (mmap, munmap, mprotect...): re-read them before the next
+ * use, keeping the modules that did not change (cheaper than unwinder_invalidate()). Without
+ * it, a pc in no known module still triggers a re-read, but a module read while the dynamic
+ * loader was still mapping it would stay wrong. */
+void unwinder_maps_changed(struct unwinder *u);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
@@ -44,18 +50,37 @@ struct unw_regs {
 int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
 		    size_t len, uint64_t *pcs, int max);
 
+/* Why the last unwind_stopped()/unwind_captured() of u ended before the outermost frame
+ * (libdw's message, as strace -k prints it: "too many stack frames" when max was reached),
+ * or NULL when it reached the end of the stack. Valid until the next unwind. */
+const char *unwind_error(const struct unwinder *u);
+
 /* One frame, symbolized. Strings belong to the unwinder and stay valid until
  * unwinder_invalidate() or unwinder_free(). */
 struct unw_frame {
 	uint64_t pc;
-	const char *module;	/* path of the mapped file, NULL if none */
-	uint64_t module_offset; /* pc as an offset in that file (strace -k's [0x...]) */
-	const char *symbol;	/* function name, NULL if unknown */
-	uint64_t symbol_offset; /* pc - symbol start */
+	const char *module; /* path of the mapped file, NULL if none */
+	/* the looked-up address (pc, or pc-1 with isret) relative to the module's load bias:
+	 * its link-time address (unwind_symbolize_strace(): the file offset, strace's [0x...]) */
+	uint64_t module_offset;
+	/* function name, NULL if unknown ("" is possible from unwind_symbolize_strace()) */
+	const char *symbol;
+	uint64_t symbol_offset; /* looked-up address - symbol start */
 	const char *file;	/* source file from debug info, NULL if none */
 	int line;		/* 0 if none */
 };
 
 /* isret: pcs[i] for i > 0 is a return address; look up pc-1 so the call site, not the next
- * statement, is named. Returns 0 or -errno (then only pc is set). */
+ * statement, is named. Returns 0 or -errno (then only pc is set): -ENOENT when pc is in no
+ * mapped file. Works after the process exited for files it had mapped while alive (modules
+ * are read at the first unwind or symbolize). Results are cached per unwinder. */
 int unwind_symbolize(struct unwinder *u, uint64_t pc, bool isret, struct unw_frame *out);
+
+/* pc as the installed strace 6.1 -k names it (Debian builds it with libunwind): module is the
+ * path of the executable mapping that holds pc, module_offset the file offset of pc in it,
+ * symbol the nearest function symbol at or below pc in the file's own .symtab/.dynsym (no
+ * separate debug info, no size check; "" when none), symbol_offset pc minus its address;
+ * pc itself is looked up, return address or not; file and line are not set.
+ * Returns 0, -ENOENT when pc is in no executable mapping, or -errno. Strings stay valid
+ * until the next call that re-reads the maps (a pc in no known mapping) or invalidate. */
+int unwind_symbolize_strace(struct unwinder *u, uint64_t pc, struct unw_frame *out);
