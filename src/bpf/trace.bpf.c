@@ -27,6 +27,8 @@ const volatile bool follow;		      /* -f: children and new threads */
 const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
+const volatile bool wake_each;		      /* -k: user space reads /proc/PID/maps while
+					       * the process lives: wake it per record */
 
 /* Written by user space while running. */
 __u64 tgid_bits[SCRY_PID_MAX / 64];
@@ -117,7 +119,7 @@ static __always_inline void out(void *data, __u64 size, bool wake)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (wake || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
+	if (wake || wake_each || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, data, size, flags))
 		lose(SL_RING);
@@ -715,8 +717,19 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		return 0; /* fdpath_one */
 	if (kind == CK_REGS)
 		return cap_regs(st, flags);
-	if (kind == CK_STACK)
-		return cap_mem(st, st->rec.sp, op->max, op->max, flags);
+	if (kind == CK_STACK) {
+		/* up to max bytes above the stack pointer, else as far as its page goes (the
+		 * stack may end sooner: the unwinder reads what is missing from the process) */
+		__u64 sp = st->rec.sp, to_page = 4096 - (sp & 4095);
+		__u32 used0 = st->used, rflags0 = st->rec.flags;
+		__u16 ncaps0 = st->rec.ncaps;
+		if (cap_mem(st, sp, op->max, op->max, flags) == 0 || to_page >= op->max)
+			return 0;
+		st->used = used0; /* drop the failed try */
+		st->rec.ncaps = ncaps0;
+		st->rec.flags = rflags0;
+		return cap_mem(st, sp, to_page, op->max, flags);
+	}
 	if (!addr)
 		return 0;
 	switch (kind) {

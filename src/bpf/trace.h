@@ -17,6 +17,7 @@
 #define SCRY_FDPATH_MAX	  2048	      /* bytes of an fd's path capture */
 #define SCRY_NPEND	  4	      /* ignored signals held until the syscall returns */
 #define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
+#define SCRY_STACK_CAP	  4096	      /* bytes of the user stack copied for -k */
 
 /* What to do with a syscall (plan.mode). */
 enum scry_mode {
@@ -100,7 +101,7 @@ struct scry_capop {
 	__u32 max;    /* byte limit (-s for strings and buffers) */
 };
 
-#define SCRY_NOPS 10
+#define SCRY_NOPS 12
 struct scry_plan {
 	__u8 mode;
 	__u8 flags;

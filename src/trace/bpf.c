@@ -23,6 +23,7 @@
 #include "trace/bpf.h"
 #include "trace/ptrace_attach.h"
 #include "trace/sockdiag.h"
+#include "unwind/unwind.h"
 #include "trace.skel.h"
 
 /* What a tid's last SR_ENTER was, to pair it with its SR_SYSCALL. */
@@ -348,6 +349,32 @@ static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strb
 	return FD_DESC_PATH;
 }
 
+_Static_assert(sizeof(struct scry_regs) == sizeof(struct unw_regs), "CK_REGS is struct unw_regs");
+
+/* -k: the stack from the registers and the stack top captured at entry (CK_REGS, CK_STACK). */
+static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+{
+	const struct backend *b = s->mem.ctx;
+	struct unwinder *u = session_unwinder(s, t->tgid);
+	const struct bcap *regs = NULL, *stack = NULL;
+	struct unw_regs r;
+
+	if (!u)
+		return -ENOTSUP;
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
+		    b->caps[i].len == sizeof(struct scry_regs))
+			regs = &b->caps[i];
+	if (!regs)
+		return -ENODATA;
+	memcpy(&r, regs->data, sizeof(r));
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if (!(b->caps[i].flags & (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FAULT)) &&
+		    b->caps[i].addr == r.sp && (!stack || b->caps[i].len > stack->len))
+			stack = &b->caps[i];
+	return unwind_captured(u, &r, stack ? stack->data : NULL, stack ? stack->len : 0, pcs, max);
+}
+
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
 {
 	const struct backend *b = s->mem.ctx;
@@ -443,6 +470,8 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 		t = adopt(b, (pid_t)r->tid, (pid_t)r->tgid);
 	struct bthread *bt = bthread_get(b, t->pid);
 	parse_caps(b, r, size);
+	if (s->o->kflag)
+		session_unwinder(s, t->tgid); /* its modules, read while the process still runs */
 	if (r->type == SR_ENTER) {
 		if (bt->done_seq == r->seq || (bt->entry_shown && bt->seq == r->seq))
 			return; /* the scan raced with the call's return */
@@ -521,6 +550,7 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 	}
 	if (t)
 		t->flags &= ~TF_HIDE_LOG;
+	session_unwinder_exec(s, (pid_t)l->tgid);
 }
 
 static void on_exit_rec(struct backend *b, const struct scry_life *l)
@@ -810,10 +840,6 @@ bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whyle
 		snprintf(why, whylen, "-u needs the ptrace backend");
 		return true;
 	}
-	if (o->kflag) { /* until the bpf programs copy registers and the stack top */
-		snprintf(why, whylen, "-k needs the ptrace backend");
-		return true;
-	}
 	return false;
 }
 
@@ -846,6 +872,7 @@ static int load(struct backend *b, char *why, size_t whylen)
 	skel->rodata->follow = o->follow > 0;
 	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
+	skel->rodata->wake_each = o->kflag;
 
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
@@ -947,6 +974,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
 	s->fd_describe = bpf_fd_describe;
 	s->fd_path = bpf_fd_path;
+	if (s->o->kflag)
+		s->stack = bpf_stack;
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)

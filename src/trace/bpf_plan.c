@@ -373,6 +373,11 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 			if (p->ops[i].kind == CK_FDPATH || p->ops[i].kind == CK_FDPOLL ||
 			    p->ops[i].kind == CK_FDSET)
 				p->flags |= SP_FDPATH;
+		if (o->kflag) {
+			/* -k: where the unwinder starts, and the stack it walks */
+			op_add(p, CK_REGS, 0, 0, false, sizeof(struct scry_regs), 0, 0);
+			op_add(p, CK_STACK, 0, 0, false, SCRY_STACK_CAP, 0, 0);
+		}
 		for (size_t e = 0; e < sizeof(entry_now) / sizeof(entry_now[0]); e++)
 			if (strcmp(entry_now[e], si->name) == 0)
 				p->flags |= SP_ENTRY;
