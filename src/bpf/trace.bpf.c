@@ -818,6 +818,8 @@ struct fds_ctx {
 	__u64 addr; /* pollfd array; fd_sets: args[1..3] */
 	__u64 set[3];
 	__u32 n;
+	__u32 stride; /* bytes from one fd to the next in the array */
+	__u8 flags;
 };
 
 static long fdpoll_one(__u64 i, struct fds_ctx *x)
@@ -826,10 +828,10 @@ static long fdpoll_one(__u64 i, struct fds_ctx *x)
 
 	if (i >= x->n)
 		return 1;
-	if (bpf_probe_read_user(&fd, sizeof(fd), (void *)(x->addr + i * 8)) < 0)
+	if (bpf_probe_read_user(&fd, sizeof(fd), (void *)(x->addr + i * x->stride)) < 0)
 		return 1;
 	if (fd >= 0)
-		cap_fdpath(x->st, fd, 0);
+		cap_fdpath(x->st, fd, x->flags);
 	return 0;
 }
 
@@ -851,14 +853,16 @@ static long fdset_one(__u64 fd, struct fds_ctx *x)
 }
 
 /* CK_FDPOLL and CK_FDSET: what the fds inside arrays referred to at the call (-y). */
-static __always_inline void cap_fds_in(struct task_st *st, const volatile struct scry_capop *op)
+static __always_inline void cap_fds_in(struct task_st *st, const volatile struct scry_capop *op,
+				       bool at_exit)
 {
-	struct fds_ctx x = {.st = st};
+	struct fds_ctx x = {.st = st, .flags = at_exit ? SCF_EXIT : 0};
 	__u64 n;
 
 	if (op->kind == CK_FDPOLL) {
 		x.addr = st->rec.args[op->arg & 7];
-		n = st->rec.args[op->lenarg & 7];
+		x.stride = op->nmax;
+		n = op->lenarg == 0xff ? op->elem : st->rec.args[op->lenarg & 7];
 		x.n = n < op->elem ? (__u32)n : op->elem;
 		if (x.addr)
 			bpf_loop(x.n, fdpoll_one, &x, 0);
@@ -881,13 +885,13 @@ static long fdpath_one(__u64 i, struct ops_ctx *x)
 	const volatile struct scry_capop *op = &p->ops[i & 15];
 	if (x->refetch || (bool)op->at_exit != x->at_exit)
 		return 0;
-	if ((op->kind == CK_FDPOLL || op->kind == CK_FDSET) && !x->at_exit) {
-		cap_fds_in(x->st, op);
+	if (x->at_exit && x->ret < 0)
+		return 0;
+	if (op->kind == CK_FDPOLL || op->kind == CK_FDSET) {
+		cap_fds_in(x->st, op, x->at_exit);
 		return 0;
 	}
 	if (op->kind != CK_FDPATH)
-		return 0;
-	if (x->at_exit && x->ret < 0)
 		return 0;
 	long fd = op->lenarg == 0xff ? (long)x->ret : (long)(int)x->st->rec.args[op->arg & 7];
 	cap_fdpath(x->st, fd, x->at_exit ? SCF_EXIT : 0);
@@ -994,8 +998,8 @@ static __always_inline int on_exit(long ret, long nr_now)
 {
 	/* an untraced syscall returns here, before any helper or map lookup (the number is
 	 * the one the entry saw unless another tracer rewrote it) */
-	if (plan_of(nr_now)->mode == SM_SKIP)
-		return 0;
+	if ((__u64)nr_now < SCRY_NR_MAX && plan_of(nr_now)->mode == SM_SKIP)
+		return 0; /* (rt_sigreturn returns with orig_ax -1: looked up below) */
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
 

@@ -55,8 +55,8 @@ enum scry_cap_kind {
 		     * control data, iovec array and buffers (max bytes each; at exit spread over
 		     * the bytes received: ret, or msg_len of each mmsghdr) */
 	CK_STACK,   /* max bytes of the user stack at the stack pointer */
-	CK_FDPOLL,  /* as CK_FDPATH for the fds of the pollfd array at args[arg] (args[lenarg]
-		     * elements, the first elem of them) */
+	CK_FDPOLL,  /* as CK_FDPATH for the fds (ints nmax bytes apart) of the array at
+		     * args[arg]: args[lenarg] elements (lenarg 0xff: elem), the first elem */
 	CK_FDSET,   /* as CK_FDPATH for the fds in the fd_sets at args[1..3] below args[0] (up
 		     * to elem) */
 	CK_REGS,    /* the user registers an unwinder starts from (struct scry_regs) */

@@ -98,7 +98,11 @@ static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
 static void plan_fds_in_arrays(const char *name, struct scry_plan *p)
 {
 	if (strcmp(name, "poll") == 0 || strcmp(name, "ppoll") == 0)
-		op_add(p, CK_FDPOLL, 0, 1, false, 0, FDS_IN_ARRAYS_MAX, 0);
+		op_add(p, CK_FDPOLL, 0, 1, false, 0, FDS_IN_ARRAYS_MAX, 8);
+	else if (strcmp(name, "pipe") == 0 || strcmp(name, "pipe2") == 0)
+		op_add(p, CK_FDPOLL, 0, 0xff, true, 0, 2, 4); /* the two fds it made */
+	else if (strcmp(name, "socketpair") == 0)
+		op_add(p, CK_FDPOLL, 3, 0xff, true, 0, 2, 4);
 	else if (strcmp(name, "select") == 0 || strcmp(name, "pselect6") == 0)
 		op_add(p, CK_FDSET, 0, 0, false, 0, FDS_IN_ARRAYS_MAX, 0);
 }
