@@ -55,6 +55,7 @@ struct backend {
 	unsigned ncaps, capsz;
 	bool exiting;
 	uint64_t lost_seen[SL_N];
+	uint64_t stacks_lost; /* -k: stacks of processes gone before their modules were read */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -470,8 +471,12 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 		t = adopt(b, (pid_t)r->tid, (pid_t)r->tgid);
 	struct bthread *bt = bthread_get(b, t->pid);
 	parse_caps(b, r, size);
-	if (s->o->kflag)
-		session_unwinder(s, t->tgid); /* its modules, read while the process still runs */
+	struct unwinder *u = s->o->kflag ? session_unwinder(s, t->tgid) : NULL;
+	if (s->o->kflag && (!u || unwinder_load(u) < 0)) {
+		/* its modules are read while the process runs; too late: no stack lines */
+		b->stacks_lost++;
+		s->lost++;
+	}
 	if (r->type == SR_ENTER) {
 		if (bt->done_seq == r->seq || (bt->entry_shown && bt->seq == r->seq))
 			return; /* the scan raced with the call's return */
@@ -654,6 +659,9 @@ static void report_lost(struct backend *b)
 
 static void summary_lost(struct backend *b)
 {
+	if (b->stacks_lost)
+		fprintf(b->s->out, "scry: %" PRIu64 " lost: %s\n", b->stacks_lost,
+			"-k stacks of processes gone before they were read");
 	for (int i = 0; i < SL_N; i++)
 		if (b->lost_seen[i])
 			fprintf(b->s->out, "scry: %" PRIu64 " lost: %s\n", b->lost_seen[i],
@@ -1047,6 +1055,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	}
 	ring_buffer__consume(b.rb);
 	report_lost(&b);
+	if (b.stacks_lost)
+		text_lost(s, b.stacks_lost, "-k stacks of processes gone before they were read");
 	if (interrupted)
 		detach_all(&b);
 	if (s->summary) {
