@@ -1,6 +1,7 @@
 #!/bin/sh
 # scry trace's bpf backend against native runs, strace and the ptrace backend, in one run.
 # usage: bench/bench-trace-bpf.sh [BUILD]   (as root: the bpf backend needs CAP_BPF+CAP_PERFMON)
+#        ONLY=tax bench/bench-trace-bpf.sh [BUILD]: only the tax on untraced processes and calls
 #
 # Each configuration runs a loop twice, with a small and a large count; the cost of one
 # iteration is the difference of the two runs divided by the difference of the counts, so
@@ -123,8 +124,10 @@ tax() {
 
 echo "scry trace backends: $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1 /proc/loadavg)," \
 	"median of $ROUNDS rounds"
-bench "getppid loop (1 syscall per iteration)" "$tmp/getppid" 100000 1100000 2000 22000
-bench "open/read/close loop (3 syscalls per iteration)" "$tmp/openclose" 20000 220000 1000 11000
+if [ "$ONLY" != tax ]; then
+	bench "getppid loop (1 syscall per iteration)" "$tmp/getppid" 100000 1100000 2000 22000
+	bench "open/read/close loop (3 syscalls per iteration)" "$tmp/openclose" 20000 220000 1000 11000
+fi
 
 header "tax on an untraced process while scry traces another (getppid loop)"
 nat=$(per_iter 100000 1100000 "$tmp/getppid")
@@ -133,3 +136,7 @@ sleep 1000 &
 idle=$!
 tax "scry --backend=bpf -p other"
 tax "scry --backend=bpf -e trace=close -p other" -e trace=close
+# the traced process's own untraced syscalls
+row "scry --backend=bpf -e trace=openat, traced" \
+	"$(per_iter 100000 1100000 "$SCRY" trace --backend=bpf --strict -e trace=openat -o /dev/null \
+		"$tmp/getppid")" "$nat"

@@ -6,6 +6,7 @@
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
 #include <bpf/bpf_tracing.h>
 
 #include "trace.h"
@@ -26,6 +27,8 @@ const volatile bool follow;		      /* -f: children and new threads */
 const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
+const volatile bool wake_each;		      /* -k: user space reads /proc/PID/maps while
+					       * the process lives: wake it per record */
 
 /* Written by user space while running. */
 __u64 tgid_bits[SCRY_PID_MAX / 64];
@@ -116,7 +119,7 @@ static __always_inline void out(void *data, __u64 size, bool wake)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (wake || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
+	if (wake || wake_each || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, data, size, flags))
 		lose(SL_RING);
@@ -155,6 +158,7 @@ struct cap_ctx {
 	const volatile struct scry_capop *op;
 	__u64 addr;   /* array base */
 	__u64 remain; /* CK_IOVEC at exit: bytes of ret not yet given out */
+	__u32 max;    /* CK_IOVEC: bytes of each buffer */
 	__u32 n;      /* elements */
 	__u8 flags;   /* SCF_EXIT */
 	__u8 fault;
@@ -335,17 +339,19 @@ static long iov_one(__u64 i, struct cap_ctx *x)
 			n = x->remain;
 		x->remain -= n;
 	}
-	if (n > x->op->max)
-		n = x->op->max;
+	if (n > x->max)
+		n = x->max;
 	if (v.base && cap_mem(x->st, v.base, n, v.len, x->flags) < 0)
 		x->fault = 1;
 	return (x->flags & SCF_EXIT) && !x->remain;
 }
 
-static __always_inline int cap_iovec(struct task_st *st, const volatile struct scry_capop *op,
-				     __u64 addr, __u64 cnt, __u8 flags, __s64 ret)
+/* An iovec array of cnt elements at addr and the first nbufs buffers, max bytes each; at
+ * exit only the first `got` bytes (what the call transferred), spread over the buffers. */
+static __always_inline int cap_iovec(struct task_st *st, __u32 max, __u32 nbufs, __u64 addr,
+				     __u64 cnt, __u8 flags, __s64 got)
 {
-	struct cap_ctx x = {.st = st, .op = op, .addr = addr, .flags = flags};
+	struct cap_ctx x = {.st = st, .max = max, .addr = addr, .flags = flags};
 
 	if (!addr)
 		return 0;
@@ -365,11 +371,88 @@ static __always_inline int cap_iovec(struct task_st *st, const volatile struct s
 	}
 	x.n = (__u32)cnt;
 	if (flags & SCF_EXIT) {
-		if (ret <= 0)
+		if (got <= 0)
 			return 0;
-		x.remain = (__u64)ret;
+		x.remain = (__u64)got;
 	}
-	bpf_loop(op->elem < cnt ? op->elem : (__u32)cnt, iov_one, &x, 0);
+	bpf_loop(nbufs < cnt ? nbufs : (__u32)cnt, iov_one, &x, 0);
+	return x.fault ? -1 : 0;
+}
+
+/* struct msghdr and struct mmsghdr as the kernel's user ABI has them on 64-bit */
+struct umsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+	__u32 msg_len; /* struct mmsghdr only */
+	__u32 pad3;
+};
+#define MSGHDR_SIZE  56
+#define MMSGHDR_SIZE 64
+
+struct msg_ctx {
+	struct task_st *st;
+	__u64 addr; /* the array */
+	__s64 got;  /* recvmsg at exit: the bytes received */
+	__u32 n;    /* headers */
+	__u32 max;  /* bytes of each iovec buffer */
+	__u8 flags; /* SCF_EXIT */
+	__u8 mmsg;  /* struct mmsghdr elements */
+	__u8 fault;
+};
+
+static long msg_one(__u64 i, struct msg_ctx *x)
+{
+	struct task_st *st = x->st;
+	struct umsghdr h = {};
+
+	if (i >= x->n || i >= SCRY_MSG_MAX)
+		return 1;
+	if (bpf_probe_read_user(&h, MMSGHDR_SIZE, (void *)(x->addr + i * MMSGHDR_SIZE)) < 0 &&
+	    bpf_probe_read_user(&h, MSGHDR_SIZE, (void *)(x->addr + i * MMSGHDR_SIZE)) < 0) {
+		x->fault = 1;
+		return 1;
+	}
+	if (h.name && h.namelen) {
+		__u32 n = h.namelen < SCRY_NAME_MAX ? h.namelen : SCRY_NAME_MAX;
+		if (cap_mem(st, h.name, n, h.namelen, x->flags) < 0)
+			x->fault = 1;
+	}
+	if (h.control && h.controllen) {
+		__u64 n = h.controllen < SCRY_CONTROL_MAX ? h.controllen : SCRY_CONTROL_MAX;
+		if (cap_mem(st, h.control, n, h.controllen, x->flags) < 0)
+			x->fault = 1;
+	}
+	__s64 got = x->mmsg ? (__s64)h.msg_len : x->got;
+	if (h.iov && h.iovlen &&
+	    cap_iovec(st, x->max, SCRY_IOV_MAX, h.iov, h.iovlen, x->flags, got) < 0)
+		x->fault = 1;
+	return 0;
+}
+
+/* CK_MSGHDR: the headers as one capture, then what each one points to. */
+__noinline int cap_msghdr(struct task_st *st, __u64 addr, __u32 n_mmsg, __u32 max, __s64 got)
+{
+	struct msg_ctx x = {.st = st, .addr = addr, .got = got, .max = max};
+	__u32 n = n_mmsg & 0xffff;
+
+	if (!st)
+		return 0;
+	x.flags = (n_mmsg >> 16) & SCF_EXIT;
+	x.mmsg = (n_mmsg >> 24) & 1;
+	if (n > 64)
+		n = 64;
+	x.n = n;
+	__u64 size = x.mmsg ? (__u64)n * MMSGHDR_SIZE : MSGHDR_SIZE;
+	if (cap_mem(st, addr, size, size, x.flags) < 0)
+		return -1;
+	bpf_loop(SCRY_MSG_MAX, msg_one, &x, 0);
 	return x.fault ? -1 : 0;
 }
 
@@ -450,7 +533,58 @@ __noinline int cap_kmem(struct task_st *st, __u64 key, struct path_buf *pb, __u3
 
 /* Data of an SCF_FDPATH capture: a kind byte, then for FDP_WALK the slots above, for
  * FDP_NAME the name the kernel made up (socket:[123]). */
-enum { FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3 };
+enum { FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3, FDP_SOCK = 4 };
+
+#define AF_UNIX	   1
+#define AF_INET	   2
+#define AF_INET6   10
+#define AF_NETLINK 16
+
+/* The socket behind file f (FDP_SOCK): what sock_diag would have answered then. */
+static __always_inline void sock_state(struct file *f, struct scry_sock *ss)
+{
+	struct socket *sock = BPF_CORE_READ(f, private_data);
+	struct sock *sk = BPF_CORE_READ(sock, sk);
+	struct proto *prot = BPF_CORE_READ(sk, __sk_common.skc_prot);
+
+	if (!sk)
+		return;
+	bpf_probe_read_kernel_str(ss->proto, sizeof(ss->proto), &prot->name);
+	ss->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	ss->protocol = BPF_CORE_READ(sk, sk_protocol);
+	ss->state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	if (ss->family == AF_INET || ss->family == AF_INET6) {
+		ss->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		ss->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (ss->family == AF_INET) {
+			bpf_probe_read_kernel(ss->src, 4, &sk->__sk_common.skc_rcv_saddr);
+			bpf_probe_read_kernel(ss->dst, 4, &sk->__sk_common.skc_daddr);
+		} else {
+			bpf_probe_read_kernel(ss->src, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+			bpf_probe_read_kernel(ss->dst, 16, &sk->__sk_common.skc_v6_daddr);
+		}
+	} else if (ss->family == AF_UNIX) {
+		struct unix_sock *u = (void *)sk;
+		struct sock *peer = BPF_CORE_READ(u, peer);
+		struct unix_address *addr = BPF_CORE_READ(u, addr);
+		if (peer)
+			ss->peer_ino = (__u32)BPF_CORE_READ(peer, sk_ino);
+		if (addr) {
+			__u32 len = (__u32)BPF_CORE_READ(addr, len);
+			len = len > 2 ? len - 2 : 0; /* past sun_family */
+			if (len > sizeof(ss->path))
+				len = sizeof(ss->path);
+			barrier_var(len);
+			len &= 127;
+			if (len > 0 && len <= sizeof(ss->path)) {
+				ss->path_len = (__u16)len;
+				bpf_probe_read_kernel(ss->path, len, &addr->name[0].sun_path);
+			}
+		}
+	} else if (ss->family == AF_NETLINK) {
+		ss->portid = BPF_CORE_READ((struct netlink_sock *)sk, portid);
+	}
+}
 
 __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 {
@@ -486,9 +620,15 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 		const unsigned char *name = BPF_CORE_READ(fd_d, d_name.name);
 		__u64 data[2] = {ino, (__u64)name};
 		/* names the kernel makes up for these (d_dname) */
-		if (magic == SOCKFS_MAGIC)
-			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "socket:[%lu]", data, 8);
-		else if (magic == PIPEFS_MAGIC)
+		if (magic == SOCKFS_MAGIC) {
+			n = bpf_snprintf(w.pb->b + 1, SCRY_SOCK_OFF - 1, "socket:[%lu]", data, 8);
+			struct scry_sock *ss = (void *)&w.pb->b[SCRY_SOCK_OFF];
+			__builtin_memset(ss, 0, sizeof(*ss));
+			sock_state(f, ss);
+			w.pb->b[0] = FDP_SOCK;
+			return cap_kmem(st, fd, w.pb,
+					(SCRY_SOCK_OFF + sizeof(*ss)) | (flags | SCF_FDPATH) << 16);
+		} else if (magic == PIPEFS_MAGIC)
 			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "pipe:[%lu]", data, 8);
 		else if (magic == ANON_INODE_FS_MAGIC)
 			n = bpf_snprintf(w.pb->b + 1, SCRY_FDPATH_MAX, "anon_inode:%s", &data[1],
@@ -499,6 +639,11 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 			w.pb->b[0] = FDP_NAME;
 			return cap_kmem(st, fd, w.pb, (__u32)n | (flags | SCF_FDPATH) << 16);
 		}
+	}
+	if (f) {
+		/* the file's mode and device for -yy (struct fdp_file in trace/bpf.c) */
+		*(__u32 *)&w.pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
+		*(__u32 *)&w.pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
 	}
 	struct dentry *leaf = w.d;
 	bool deleted =
@@ -523,6 +668,36 @@ static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct 
 	return cap_mem(st, p, to_page < op->max ? to_page : op->max, op->max, flags);
 }
 
+/* The user registers the unwinder starts from, from the task's saved user context. */
+__noinline int cap_regs(struct task_st *st, __u8 flags)
+{
+	struct pt_regs *r = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	struct scry_regs v;
+	__u32 room;
+	long off;
+
+	if (!st)
+		return 0;
+	v.ip = BPF_CORE_READ(r, ip);
+	v.sp = BPF_CORE_READ(r, sp);
+	v.bp = BPF_CORE_READ(r, bp);
+	v.bx = BPF_CORE_READ(r, bx);
+	v.r12 = BPF_CORE_READ(r, r12);
+	v.r13 = BPF_CORE_READ(r, r13);
+	v.r14 = BPF_CORE_READ(r, r14);
+	v.r15 = BPF_CORE_READ(r, r15);
+	off = cap_begin(st, 0, sizeof(v), sizeof(v), flags | SCF_REGS, &room);
+	if (off < 0)
+		return 0;
+	if (room < sizeof(v)) {
+		cap_end(st, off, 0, true);
+		return 0;
+	}
+	bpf_probe_read_kernel(cap_data(st, off), sizeof(v), &v);
+	cap_end(st, off, sizeof(v), false);
+	return 0;
+}
+
 /* Runs capture op i of plan p if it belongs to this phase. Returns -1 on a fault. */
 static __always_inline int capture_op(struct task_st *st, const volatile struct scry_plan *p, int i,
 				      bool at_exit, __s64 ret)
@@ -538,8 +713,23 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		return 0;		  /* outputs of a failed call print as addresses */
 	addr = st->rec.args[op->arg & 7]; /* user space keeps arg < 6 */
 	len = st->rec.args[op->lenarg & 7];
-	if (kind == CK_FDPATH)
+	if (kind == CK_FDPATH || kind == CK_FDPOLL || kind == CK_FDSET)
 		return 0; /* fdpath_one */
+	if (kind == CK_REGS)
+		return cap_regs(st, flags);
+	if (kind == CK_STACK) {
+		/* up to max bytes above the stack pointer, else as far as its page goes (the
+		 * stack may end sooner: the unwinder reads what is missing from the process) */
+		__u64 sp = st->rec.sp, to_page = 4096 - (sp & 4095);
+		__u32 used0 = st->used, rflags0 = st->rec.flags;
+		__u16 ncaps0 = st->rec.ncaps;
+		if (cap_mem(st, sp, op->max, op->max, flags) == 0 || to_page >= op->max)
+			return 0;
+		st->used = used0; /* drop the failed try */
+		st->rec.ncaps = ncaps0;
+		st->rec.flags = rflags0;
+		return cap_mem(st, sp, to_page, op->max, flags);
+	}
 	if (!addr)
 		return 0;
 	switch (kind) {
@@ -578,7 +768,17 @@ static __always_inline int capture_op(struct task_st *st, const volatile struct 
 		len = (len + 63) / 64 * 8;
 		return cap_mem(st, addr, len < op->max ? len : op->max, len, flags);
 	case CK_IOVEC:
-		return cap_iovec(st, op, addr, len, flags, ret);
+		return cap_iovec(st, op->max, op->elem, addr, len, flags, ret);
+	case CK_MSGHDR: {
+		__u32 n = op->lenarg == 0xff ? 1 : op->lenarg == 0xfe ? (__u32)ret : (__u32)len;
+		if (!n)
+			return 0;
+		if (n > 0xffff)
+			n = 0xffff;
+		return cap_msghdr(st, addr, n | (__u32)flags << 16 | (op->lenarg != 0xff) << 24,
+				  op->max, ret);
+	}
+
 	case CK_STRV:
 		return cap_strv(st, op, addr, flags);
 	}
@@ -613,6 +813,69 @@ static long capture_one(__u64 i, struct ops_ctx *x)
 }
 
 /* The CK_FDPATH ops, in a loop of their own: verified apart from the other kinds. */
+struct fds_ctx {
+	struct task_st *st;
+	__u64 addr; /* pollfd array; fd_sets: args[1..3] */
+	__u64 set[3];
+	__u32 n;
+	__u32 stride; /* bytes from one fd to the next in the array */
+	__u8 flags;
+};
+
+static long fdpoll_one(__u64 i, struct fds_ctx *x)
+{
+	int fd;
+
+	if (i >= x->n)
+		return 1;
+	if (bpf_probe_read_user(&fd, sizeof(fd), (void *)(x->addr + i * x->stride)) < 0)
+		return 1;
+	if (fd >= 0)
+		cap_fdpath(x->st, fd, x->flags);
+	return 0;
+}
+
+static long fdset_one(__u64 fd, struct fds_ctx *x)
+{
+	__u64 word, any = 0;
+
+	if (fd >= x->n)
+		return 1;
+	for (int k = 0; k < 3; k++) {
+		if (!x->set[k] ||
+		    bpf_probe_read_user(&word, 8, (void *)(x->set[k] + fd / 64 * 8)) < 0)
+			continue;
+		any |= word;
+	}
+	if ((any >> (fd % 64)) & 1)
+		cap_fdpath(x->st, (long)fd, 0);
+	return 0;
+}
+
+/* CK_FDPOLL and CK_FDSET: what the fds inside arrays referred to at the call (-y). */
+static __always_inline void cap_fds_in(struct task_st *st, const volatile struct scry_capop *op,
+				       bool at_exit)
+{
+	struct fds_ctx x = {.st = st, .flags = at_exit ? SCF_EXIT : 0};
+	__u64 n;
+
+	if (op->kind == CK_FDPOLL) {
+		x.addr = st->rec.args[op->arg & 7];
+		x.stride = op->nmax;
+		n = op->lenarg == 0xff ? op->elem : st->rec.args[op->lenarg & 7];
+		x.n = n < op->elem ? (__u32)n : op->elem;
+		if (x.addr)
+			bpf_loop(x.n, fdpoll_one, &x, 0);
+		return;
+	}
+	n = (__u64)(int)st->rec.args[0];
+	x.n = n < op->elem ? (__u32)n : op->elem;
+	x.set[0] = st->rec.args[1];
+	x.set[1] = st->rec.args[2];
+	x.set[2] = st->rec.args[3];
+	bpf_loop(x.n, fdset_one, &x, 0);
+}
+
 static long fdpath_one(__u64 i, struct ops_ctx *x)
 {
 	const volatile struct scry_plan *p = x->p;
@@ -620,9 +883,15 @@ static long fdpath_one(__u64 i, struct ops_ctx *x)
 	if (i >= SCRY_NOPS || i >= p->nops)
 		return 1;
 	const volatile struct scry_capop *op = &p->ops[i & 15];
-	if (op->kind != CK_FDPATH || (bool)op->at_exit != x->at_exit || x->refetch)
+	if (x->refetch || (bool)op->at_exit != x->at_exit)
 		return 0;
 	if (x->at_exit && x->ret < 0)
+		return 0;
+	if (op->kind == CK_FDPOLL || op->kind == CK_FDSET) {
+		cap_fds_in(x->st, op, x->at_exit);
+		return 0;
+	}
+	if (op->kind != CK_FDPATH)
 		return 0;
 	long fd = op->lenarg == 0xff ? (long)x->ret : (long)(int)x->st->rec.args[op->arg & 7];
 	cap_fdpath(x->st, fd, x->at_exit ? SCF_EXIT : 0);
@@ -653,7 +922,7 @@ static __always_inline __u64 nswitches(struct task_struct *t)
 }
 
 static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u64 a4, __u64 a5,
-				    __u64 ip, long id)
+				    __u64 ip, __u64 sp, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
@@ -666,8 +935,6 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 		hide_tgid = 0;
 	}
 	const volatile struct scry_plan *p = plan_of(id);
-	if (p->mode == SM_SKIP)
-		return 0;
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct task_st *st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!st) {
@@ -695,6 +962,7 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.args[4] = a4;
 	st->rec.args[5] = a5;
 	st->rec.ip = ip;
+	st->rec.sp = sp;
 	st->rec.ret = 0;
 	st->rec.t_exit = 0;
 	if (need_cpu_time) {
@@ -726,8 +994,12 @@ static __always_inline void flush_pending(struct task_st *st, __u32 tid, __u32 t
 	st->npend = 0;
 }
 
-static __always_inline int on_exit(long ret)
+static __always_inline int on_exit(long ret, long nr_now)
 {
+	/* an untraced syscall returns here, before any helper or map lookup (the number is
+	 * the one the entry saw unless another tracer rewrote it) */
+	if ((__u64)nr_now < SCRY_NR_MAX && plan_of(nr_now)->mode == SM_SKIP)
+		return 0; /* (rt_sigreturn returns with orig_ax -1: looked up below) */
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
 
@@ -782,28 +1054,37 @@ static __always_inline int on_exit(long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter_btf, struct pt_regs *regs, long id)
 {
-	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip, id);
+	/* an untraced syscall returns here, before the registers are read or any helper is
+	 * called: the cost every process on the machine pays */
+	if (plan_of(id)->mode == SM_SKIP)
+		return 0;
+	barrier();
+	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip,
+			regs->sp, id);
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit_btf, struct pt_regs *regs, long ret)
 {
-	return on_exit(ret);
+	return on_exit(ret, (long)regs->orig_ax);
 }
 
 /* Kernels without BTF for tracepoints: the same through raw_tp. */
 SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter_raw, struct pt_regs *regs, long id)
 {
+	if (plan_of(id)->mode == SM_SKIP)
+		return 0;
+	barrier();
 	return on_enter(BPF_CORE_READ(regs, di), BPF_CORE_READ(regs, si), BPF_CORE_READ(regs, dx),
 			BPF_CORE_READ(regs, r10), BPF_CORE_READ(regs, r8), BPF_CORE_READ(regs, r9),
-			BPF_CORE_READ(regs, ip), id);
+			BPF_CORE_READ(regs, ip), BPF_CORE_READ(regs, sp), id);
 }
 
 SEC("raw_tp/sys_exit")
 int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
 {
-	return on_exit(ret);
+	return on_exit(ret, (long)BPF_CORE_READ(regs, orig_ax));
 }
 
 /* ---- processes ---- */

@@ -17,6 +17,7 @@
 #define SCRY_FDPATH_MAX	  2048	      /* bytes of an fd's path capture */
 #define SCRY_NPEND	  4	      /* ignored signals held until the syscall returns */
 #define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
+#define SCRY_STACK_CAP	  4096	      /* bytes of the user stack copied for -k */
 
 /* What to do with a syscall (plan.mode). */
 enum scry_mode {
@@ -49,6 +50,44 @@ enum scry_cap_kind {
 	CK_BITS,    /* a bit set of args[lenarg] bits at args[arg], in longs, at most max */
 	CK_STRV,    /* NULL-terminated pointer array at args[arg] (up to SCRY_STRV_MAX), and
 		     * the strings of its first elem elements, up to max bytes each */
+	CK_MSGHDR,  /* struct msghdr at args[arg] (lenarg 0xff), or args[lenarg] struct mmsghdr
+		     * there (lenarg 0xfe: as many as the return value): each header, its name,
+		     * control data, iovec array and buffers (max bytes each; at exit spread over
+		     * the bytes received: ret, or msg_len of each mmsghdr) */
+	CK_STACK,   /* max bytes of the user stack at the stack pointer */
+	CK_FDPOLL,  /* as CK_FDPATH for the fds (ints nmax bytes apart) of the array at
+		     * args[arg]: args[lenarg] elements (lenarg 0xff: elem), the first elem */
+	CK_FDSET,   /* as CK_FDPATH for the fds in the fd_sets at args[1..3] below args[0] (up
+		     * to elem) */
+	CK_REGS,    /* the user registers an unwinder starts from (struct scry_regs) */
+};
+
+#define SCRY_MSG_MAX	 8    /* mmsghdr elements whose contents are captured */
+#define SCRY_NAME_MAX	 128  /* bytes of a msg_name */
+#define SCRY_CONTROL_MAX 1024 /* bytes of msg_control */
+
+/* What a socket was at the time of the call (-yy, and the protocol netlink decoders ask for):
+ * in an fd capture of kind FDP_SOCK, after the made-up name, at offset SCRY_SOCK_OFF. */
+#define SCRY_SOCK_OFF 64
+struct scry_sock {
+	char proto[32]; /* the kernel's protocol name: "TCP", "UNIX-STREAM", "NETLINK" */
+	__u16 family;
+	__u16 protocol;
+	__u16 sport; /* host order */
+	__u16 dport;
+	__u8 state;
+	__u8 pad;
+	__u16 path_len; /* AF_UNIX: bytes of path (abstract ones start with a NUL) */
+	__u32 peer_ino; /* AF_UNIX */
+	__u32 portid;	/* AF_NETLINK */
+	__u8 src[16];
+	__u8 dst[16];
+	char path[108];
+};
+
+/* Data of a CK_REGS capture (its addr is 0): what unwind_captured() starts from. */
+struct scry_regs {
+	__u64 ip, sp, bp, bx, r12, r13, r14, r15;
 };
 
 struct scry_capop {
@@ -62,7 +101,7 @@ struct scry_capop {
 	__u32 max;    /* byte limit (-s for strings and buffers) */
 };
 
-#define SCRY_NOPS 10
+#define SCRY_NOPS 12
 struct scry_plan {
 	__u8 mode;
 	__u8 flags;
@@ -102,6 +141,7 @@ struct scry_rec {
 	__u64 args[6];
 	__s64 ret;
 	__u64 ip;
+	__u64 sp;      /* user stack pointer at entry */
 	__u64 t_enter; /* CLOCK_MONOTONIC ns */
 	__u64 t_exit;
 	__u64 cpu_ns; /* system time the call took (-c) */
@@ -112,6 +152,7 @@ enum {
 	SCF_EXIT = 1 << 0,   /* captured at exit (the syscall's outputs) */
 	SCF_FAULT = 1 << 1,  /* nothing could be read */
 	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
+	SCF_REGS = 1 << 3,   /* struct scry_regs (CK_REGS) */
 };
 
 struct scry_cap {

@@ -441,6 +441,11 @@ static int run_backend(struct session *s)
 		return ptrace_run(s);
 #if HAVE_BPF
 	char why[256];
+	/* -k under bpf unwinds stacks captured at the call after the fact: the process may have
+	 * remapped or exited by then (the dynamic loader's early stacks differ); auto keeps
+	 * strace's output with ptrace, --backend=bpf -k asks for the cheap one */
+	if (!want_bpf && s->o->kflag)
+		return ptrace_run(s);
 	if (bpf_options_need_ptrace(s->o, why, sizeof(why))) {
 		if (want_bpf) {
 			log_error("cannot use the bpf backend: %s", why);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -22,6 +23,8 @@
 #include "basic/log.h"
 #include "trace/bpf.h"
 #include "trace/ptrace_attach.h"
+#include "trace/sockdiag.h"
+#include "unwind/unwind.h"
 #include "trace.skel.h"
 
 /* What a tid's last SR_ENTER was, to pair it with its SR_SYSCALL. */
@@ -53,6 +56,7 @@ struct backend {
 	unsigned ncaps, capsz;
 	bool exiting;
 	uint64_t lost_seen[SL_N];
+	uint64_t stacks_lost; /* -k: stacks of processes gone before their modules were read */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -216,18 +220,28 @@ static const struct bcap *fd_cap(const struct backend *b, int fd, bool *any)
 	return NULL;
 }
 
-/* The path in an fd capture (see cap_fdpath in trace.bpf.c): a name the kernel made up
- * ("socket:[123]"), or the components leaf first in 64-byte slots, joined here. */
+/* The kinds of fd capture (cap_fdpath in trace.bpf.c): the first byte of its data. A walk
+ * has the components leaf first in SLOT-byte slots from SLOT on, and the file's mode and
+ * device number (struct fdp_file) in the first slot; a name is NUL-terminated from byte 1; a
+ * socket has its name and, at SCRY_SOCK_OFF, a struct scry_sock. */
+enum { SLOT = 64, FDP_WALK = 1, FDP_WALK_DELETED = 2, FDP_NAME = 3, FDP_SOCK = 4 };
+struct fdp_file {
+	uint32_t mode, rdev; /* at offset 4; rdev in the kernel's encoding (major << 20) */
+};
+
+/* The path in an fd capture: the name the kernel made up ("socket:[123]"), or the walk's
+ * components joined. */
 static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 {
-	enum { SLOT = 64, WALK = 1, WALK_DELETED = 2, NAME = 3 };
 	size_t n = 0;
 
 	if (!c->len || size < 2)
 		return 0;
-	if (c->data[0] == NAME) {
-		const uint8_t *z = memchr(c->data + 1, '\0', c->len - 1);
-		n = z ? (size_t)(z - c->data - 1) : c->len - 1;
+	if (c->data[0] == FDP_NAME || c->data[0] == FDP_SOCK) {
+		size_t max =
+		    c->data[0] == FDP_SOCK && c->len > SCRY_SOCK_OFF ? SCRY_SOCK_OFF : c->len;
+		const uint8_t *z = memchr(c->data + 1, '\0', max - 1);
+		n = z ? (size_t)(z - c->data - 1) : max - 1;
 		n = n < size - 1 ? n : size - 1;
 		memcpy(buf, c->data + 1, n);
 		buf[n] = '\0';
@@ -247,7 +261,7 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	}
 	if (!n)
 		buf[n++] = '/';
-	if (c->data[0] == WALK_DELETED && n + 10 < size) {
+	if (c->data[0] == FDP_WALK_DELETED && n + 10 < size) {
 		memcpy(buf + n, " (deleted)", 10);
 		n += 10;
 	}
@@ -255,23 +269,104 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	return n;
 }
 
-/* -y: as fd_describe_proc, from the capture when there is one (the fd may be closed or
- * reused by the time the line is printed). -yy (socket endpoints, devices) asks /proc and
- * sock_diag now, as the capture has only the path. */
+/* -yy and the protocol (level 3) of a captured socket: as fd_describe_proc would have
+ * answered at the call. */
+static int describe_sock(const struct bcap *c, int level, struct strbuf *out)
+{
+	struct scry_sock ss;
+	char name[SCRY_SOCK_OFF];
+	unsigned long ino = 0;
+
+	memcpy(&ss, c->data + SCRY_SOCK_OFF, sizeof(ss));
+	ss.proto[sizeof(ss.proto) - 1] = '\0';
+	if (level == 3) {
+		if (!ss.proto[0])
+			return FD_UNKNOWN;
+		sb_puts(out, ss.proto);
+		return FD_DESC_TEXT;
+	}
+	fdpath_text(c, name, sizeof(name));
+	if (sscanf(name, "socket:[%lu]", &ino) != 1)
+		return FD_UNKNOWN;
+	struct sock_state st = {
+	    .proto = ss.proto,
+	    .family = ss.family,
+	    .state = ss.state,
+	    .sport = ss.sport,
+	    .dport = ss.dport,
+	    .src = ss.src,
+	    .dst = ss.dst,
+	    .peer = ss.peer_ino,
+	    .path = ss.path,
+	    .path_len = ss.path_len < sizeof(ss.path) ? ss.path_len : sizeof(ss.path),
+	    .protocol = ss.protocol,
+	    .portid = ss.portid,
+	};
+	if (!sockdiag_describe_state(&st, ino, out))
+		sb_puts(out, name);
+	return FD_DESC_TEXT;
+}
+
+/* -y, -yy: as fd_describe_proc, from the capture when there is one (the fd may be closed or
+ * reused by the time the line is printed); /proc now when there is none. */
 static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strbuf *out)
 {
 	const struct backend *b = ctx;
 	bool any;
 	const struct bcap *c = fd_cap(b, fd, &any);
 	char path[4096];
-	size_t len = c && level == 1 ? fdpath_text(c, path, sizeof(path)) : 0;
 
-	if (!len && level == 1 && any)
-		return FD_UNKNOWN; /* not open then (dup2's new fd at entry) */
+	if (!c)
+		return any && level != 3 ? FD_UNKNOWN /* not open then (dup2's new fd at entry) */
+					 : fd_describe_proc(NULL, tgid, fd, level, out);
+	if (level >= 2 && c->len >= SCRY_SOCK_OFF + sizeof(struct scry_sock) &&
+	    c->data[0] == FDP_SOCK)
+		return describe_sock(c, level, out);
+	if (level == 3)
+		return FD_UNKNOWN; /* not a socket */
+	size_t len = fdpath_text(c, path, sizeof(path));
 	if (!len)
-		return fd_describe_proc(NULL, tgid, fd, level, out);
+		return FD_UNKNOWN;
+	if (level >= 2 && strcmp(path, "anon_inode:[pidfd]") == 0)
+		return fd_describe_proc(NULL, tgid, fd, level, out); /* pid:N, from fdinfo */
+	if (level >= 2 && c->len >= SLOT && c->data[0] != FDP_NAME) {
+		struct fdp_file ff;
+		memcpy(&ff, c->data + 4, sizeof(ff));
+		if (S_ISCHR(ff.mode) || S_ISBLK(ff.mode)) {
+			sb_escaped(out, path, len, 0, false, "<>");
+			sb_printf(out, "<%s %u:%u>", S_ISBLK(ff.mode) ? "block" : "char",
+				  ff.rdev >> 20, ff.rdev & 0xfffff);
+			return FD_DESC_TEXT;
+		}
+	}
 	sb_add(out, path, len);
 	return FD_DESC_PATH;
+}
+
+_Static_assert(sizeof(struct scry_regs) == sizeof(struct unw_regs), "CK_REGS is struct unw_regs");
+
+/* -k: the stack from the registers and the stack top captured at entry (CK_REGS, CK_STACK). */
+static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+{
+	const struct backend *b = s->mem.ctx;
+	struct unwinder *u = session_unwinder(s, t->tgid);
+	const struct bcap *regs = NULL, *stack = NULL;
+	struct unw_regs r;
+
+	if (!u)
+		return -ENOTSUP;
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
+		    b->caps[i].len == sizeof(struct scry_regs))
+			regs = &b->caps[i];
+	if (!regs)
+		return -ENODATA;
+	memcpy(&r, regs->data, sizeof(r));
+	for (unsigned i = 0; i < b->ncaps; i++)
+		if (!(b->caps[i].flags & (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FAULT)) &&
+		    b->caps[i].addr == r.sp && (!stack || b->caps[i].len > stack->len))
+			stack = &b->caps[i];
+	return unwind_captured(u, &r, stack ? stack->data : NULL, stack ? stack->len : 0, pcs, max);
 }
 
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
@@ -341,6 +436,7 @@ static void fill_entry(struct backend *b, struct tracee *t, const struct scry_re
 	ev->nr = (long)r->nr;
 	memcpy(ev->args, r->args, sizeof(ev->args));
 	ev->ip = r->ip;
+	ev->sp = r->sp;
 	ev->t_enter = r->t_enter + b->mono2real;
 	t->t_mono_enter = r->t_enter;
 	for (unsigned i = 0; i < b->ncaps && ev->ncaps < 8; i++) {
@@ -360,6 +456,12 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 		t = adopt(b, (pid_t)r->tid, (pid_t)r->tgid);
 	struct bthread *bt = bthread_get(b, t->pid);
 	parse_caps(b, r, size);
+	struct unwinder *u = s->o->kflag ? session_unwinder(s, t->tgid) : NULL;
+	if (s->o->kflag && (!u || unwinder_load(u) < 0)) {
+		/* its modules are read while the process runs; too late: no stack lines */
+		b->stacks_lost++;
+		s->lost++;
+	}
 	if (r->type == SR_ENTER) {
 		if (bt->done_seq == r->seq || (bt->entry_shown && bt->seq == r->seq))
 			return; /* the scan raced with the call's return */
@@ -426,6 +528,7 @@ static void on_exec(struct backend *b, const struct scry_life *l)
 	}
 	if (t)
 		t->flags &= ~TF_HIDE_LOG;
+	session_unwinder_exec(s, (pid_t)l->tgid);
 }
 
 static void on_exit_rec(struct backend *b, const struct scry_life *l)
@@ -529,6 +632,9 @@ static void report_lost(struct backend *b)
 
 static void summary_lost(struct backend *b)
 {
+	if (b->stacks_lost)
+		fprintf(b->s->out, "scry: %" PRIu64 " lost: %s\n", b->stacks_lost,
+			"-k stacks of processes gone before they were read");
 	for (int i = 0; i < SL_N; i++)
 		if (b->lost_seen[i])
 			fprintf(b->s->out, "scry: %" PRIu64 " lost: %s\n", b->lost_seen[i],
@@ -715,10 +821,6 @@ bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whyle
 		snprintf(why, whylen, "-u needs the ptrace backend");
 		return true;
 	}
-	if (o->kflag) { /* until the bpf programs copy registers and the stack top */
-		snprintf(why, whylen, "-k needs the ptrace backend");
-		return true;
-	}
 	return false;
 }
 
@@ -751,6 +853,7 @@ static int load(struct backend *b, char *why, size_t whylen)
 	skel->rodata->follow = o->follow > 0;
 	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
+	skel->rodata->wake_each = o->kflag;
 
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
@@ -852,6 +955,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
 	s->fd_describe = bpf_fd_describe;
 	s->fd_path = bpf_fd_path;
+	if (s->o->kflag)
+		s->stack = bpf_stack;
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)
@@ -928,6 +1033,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	}
 	ring_buffer__consume(b.rb);
 	report_lost(&b);
+	if (b.stacks_lost)
+		text_lost(s, b.stacks_lost, "-k stacks of processes gone before they were read");
 	if (interrupted || s->stop)
 		detach_all(&b);
 	if (s->summary) {

@@ -74,14 +74,37 @@ static void plan_blobs(const struct syscall_info *si, struct scry_plan *p)
 	}
 }
 
+static bool has_fdpath(const struct scry_plan *p, unsigned arg)
+{
+	for (unsigned i = 0; i < p->nops; i++)
+		if (p->ops[i].kind == CK_FDPATH && p->ops[i].arg == arg && !p->ops[i].at_exit)
+			return true;
+	return false;
+}
+
 /* -y and -P need what an fd referred to when the call was made, not when it is printed. */
 static void plan_fdpaths(const struct syscall_info *si, struct scry_plan *p)
 {
 	for (unsigned i = 0; i < si->nargs && i < 6; i++)
-		if (si->args[i].kind == AK_FD || si->args[i].kind == AK_DIRFD)
+		if ((si->args[i].kind == AK_FD || si->args[i].kind == AK_DIRFD) &&
+		    !has_fdpath(p, i))
 			op_add(p, CK_FDPATH, (int)i, 0, false, SCRY_FDPATH_MAX, 0, 0);
 	if (si->rval == RV_FD)
 		op_add(p, CK_FDPATH, 0, 0xff, true, SCRY_FDPATH_MAX, 0, 0);
+}
+
+/* -y decorates the fds inside pollfd arrays and fd sets too: what they were at the call. */
+#define FDS_IN_ARRAYS_MAX 64
+static void plan_fds_in_arrays(const char *name, struct scry_plan *p)
+{
+	if (strcmp(name, "poll") == 0 || strcmp(name, "ppoll") == 0)
+		op_add(p, CK_FDPOLL, 0, 1, false, 0, FDS_IN_ARRAYS_MAX, 8);
+	else if (strcmp(name, "pipe") == 0 || strcmp(name, "pipe2") == 0)
+		op_add(p, CK_FDPOLL, 0, 0xff, true, 0, 2, 4); /* the two fds it made */
+	else if (strcmp(name, "socketpair") == 0)
+		op_add(p, CK_FDPOLL, 3, 0xff, true, 0, 2, 4);
+	else if (strcmp(name, "select") == 0 || strcmp(name, "pselect6") == 0)
+		op_add(p, CK_FDSET, 0, 0, false, 0, FDS_IN_ARRAYS_MAX, 0);
 }
 
 /* Syscalls whose decoders read what the kinds do not say. Each hook replaces the plan. */
@@ -219,7 +242,62 @@ static void h_getxattrat(struct scry_plan *p, unsigned s, bool v)
 	op_add(p, CK_PTR_AT, 4, 0, true, s + 1, 0, 0);
 }
 
+/* msghdr: the header, name, control data, iovecs and their buffers (up to -s each) */
+static void h_sendmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_MSGHDR, 1, 0xff, false, s, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0); /* a netlink socket? */
+}
+static void h_recvmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_FIXED, 1, 0, false, 56, 0, 0); /* msg_namelen as passed in */
+	op_add(p, CK_MSGHDR, 1, 0xff, true, s, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0);
+}
+static void h_sendmmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_MSGHDR, 1, 2, false, s, 0, 0);
+	op_add(p, CK_ARRAY, 1, 2, true, 64 * 64, 64, 0); /* msg_len of each */
+}
+static void h_recvmmsg(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_ARRAY, 1, 2, false, 64 * 64, 64, 0); /* msg_namelen of each */
+	op_add(p, CK_FIXED, 4, 0, false, 16, 0, 0);
+	op_add(p, CK_MSGHDR, 1, 0xfe, true, s, 0, 0); /* as many as were received */
+}
+/* strace decodes netlink messages in full, past -s: a whole page of them */
+#define NETLINK_CAP 4096
+static void h_sendto(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_BUF, 1, 2, false, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0); /* a netlink socket? */
+}
+static void h_recvfrom(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)v;
+	op_add(p, CK_BUF_RET, 1, 0, true, s > NETLINK_CAP ? s : NETLINK_CAP, 0, 0);
+	op_add(p, CK_FDPATH, 0, 0, false, SCRY_FDPATH_MAX, 0, 0);
+}
+/* the signal frame rt_sigreturn restores the mask from, at the stack pointer */
+static void h_rt_sigreturn(struct scry_plan *p, unsigned s, bool v)
+{
+	(void)s, (void)v;
+	op_add(p, CK_STACK, 0, 0, false, 512, 0, 0);
+}
+
 static const struct hook hooks[] = {
+    {"sendmsg", h_sendmsg},
+    {"recvmsg", h_recvmsg},
+    {"sendmmsg", h_sendmmsg},
+    {"recvmmsg", h_recvmmsg},
+    {"sendto", h_sendto},
+    {"recvfrom", h_recvfrom},
+    {"rt_sigreturn", h_rt_sigreturn},
     {"setxattrat", h_setxattrat},
     {"getxattrat", h_getxattrat},
     {"execve", h_execve},
@@ -289,13 +367,21 @@ void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_pla
 			}
 		if (!hooked)
 			plan_from_kinds(si, strsize, p);
+		if (o->print.decode_fds)
+			plan_fds_in_arrays(si->name, p); /* before the blobs: ops are limited */
 		if (si->decode)
 			plan_blobs(si, p);
 		if (o->print.decode_fds || o->filter.npaths)
 			plan_fdpaths(si, p);
 		for (unsigned i = 0; i < p->nops; i++)
-			if (p->ops[i].kind == CK_FDPATH)
+			if (p->ops[i].kind == CK_FDPATH || p->ops[i].kind == CK_FDPOLL ||
+			    p->ops[i].kind == CK_FDSET)
 				p->flags |= SP_FDPATH;
+		if (o->kflag) {
+			/* -k: where the unwinder starts, and the stack it walks */
+			op_add(p, CK_REGS, 0, 0, false, sizeof(struct scry_regs), 0, 0);
+			op_add(p, CK_STACK, 0, 0, false, SCRY_STACK_CAP, 0, 0);
+		}
 		for (size_t e = 0; e < sizeof(entry_now) / sizeof(entry_now[0]); e++)
 			if (strcmp(entry_now[e], si->name) == 0)
 				p->flags |= SP_ENTRY;

@@ -296,6 +296,51 @@ static int diag_lookup(int sk, const struct proto *p, unsigned long inode, struc
 	return 0;
 }
 
+/* --- captured state --- */
+
+bool sockdiag_describe_state(const struct sock_state *ss, unsigned long inode, struct strbuf *out)
+{
+	const struct proto *p = NULL;
+	const char *cached = cache_get(inode);
+	size_t at = out->len;
+	bool listed = false;
+
+	if (cached) {
+		sb_puts(out, cached);
+		return true;
+	}
+	for (size_t i = 0; i < NPROTOS && !p; i++)
+		if (strcmp(protos[i].name, ss->proto) == 0)
+			p = &protos[i];
+	if (!p)
+		return false;
+	switch (p->kind) {
+	case K_INET:
+		if (ss->family != AF_INET && ss->family != AF_INET6)
+			break;
+		/* sock_diag lists TCP and DCCP sockets out of TCP_CLOSE (7), the others once
+		 * they are bound to a port */
+		listed = p->protocol == IPPROTO_TCP || p->protocol == IPPROTO_DCCP ? ss->state != 7
+										   : ss->sport != 0;
+		if (listed)
+			fmt_inet(out, p->name, ss->family, ss->src, ss->sport, ss->dst, ss->dport);
+		break;
+	case K_UNIX:
+		listed = fmt_unix(out, p->name, inode, ss->peer, ss->path, ss->path_len);
+		break;
+	case K_NETLINK:
+		listed = ss->portid != 0; /* bound: in the kernel's table */
+		if (listed)
+			fmt_netlink(out, p->name, ss->protocol, ss->portid);
+		break;
+	}
+	if (listed)
+		cache_put(inode, out->buf + at, out->len - at);
+	else
+		sb_printf(out, "%s:[%lu]", p->name, inode);
+	return true;
+}
+
 /* --- /proc/net --- */
 
 static bool hex_words(const char *hex, size_t nwords, void *dst)

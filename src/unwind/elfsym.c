@@ -165,3 +165,12 @@ int unwind_symbolize_strace(struct unwinder *u, uint64_t pc, struct unw_frame *o
 		*e = (struct unw_sym_entry){.valid = true, .err = r, .f = *out};
 	return r;
 }
+
+int unwinder_load(struct unwinder *u)
+{
+	int r = unw_report(u, false);
+
+	if (r < 0)
+		return r;
+	return u->maps_read ? 0 : maps_read(u);
+}

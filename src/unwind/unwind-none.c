@@ -25,6 +25,12 @@ void unwinder_maps_changed(struct unwinder *u)
 	(void)u;
 }
 
+int unwinder_load(struct unwinder *u)
+{
+	(void)u;
+	return -ENOTSUP;
+}
+
 int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 {
 	return -ENOTSUP;

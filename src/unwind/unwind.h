@@ -31,6 +31,10 @@ void unwinder_invalidate(struct unwinder *u);
  * it, a pc in no known module still triggers a re-read, but a module read while the dynamic
  * loader was still mapping it would stay wrong. */
 void unwinder_maps_changed(struct unwinder *u);
+/* Reads the process's modules and mappings now, while it runs, instead of at the first unwind
+ * (the bpf backend unwinds captured stacks later, possibly after the process exited).
+ * Returns 0 or -errno (-ESRCH: the process is gone). */
+int unwinder_load(struct unwinder *u);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
@@ -47,8 +51,8 @@ struct unw_regs {
  * stack holds len bytes starting at regs->sp. Reads outside the copy fall back to
  * /proc/PID/mem (the process may have moved on; such frames may be wrong, never crash).
  * Returns the number of frames, or -errno. */
-int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack,
-		    size_t len, uint64_t *pcs, int max);
+int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack, size_t len,
+		    uint64_t *pcs, int max);
 
 /* Why the last unwind_stopped()/unwind_captured() of u ended before the outermost frame
  * (libdw's message, as strace -k prints it: "too many stack frames" when max was reached),

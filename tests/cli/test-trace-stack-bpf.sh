@@ -1,0 +1,39 @@
+#!/bin/sh
+# scry trace -k with the bpf backend (registers and stack top captured in the kernel, unwound
+# later) against the ptrace backend (the stopped thread unwound live): the same stack lines,
+# with and without frame pointers. The target runs its call chain many times so that it is
+# still alive when its first record is consumed (its modules are read from /proc then).
+# usage: test-trace-stack-bpf.sh SCRY HELPERS_DIR
+scry=$(realpath "$1") helpers=$(realpath "$2")
+"$scry" trace --backend=bpf -qq -e trace=none -o /dev/null /bin/true 2>/dev/null ||
+	{ echo "SKIP: cannot load BPF programs here"; exit 77; }
+"$scry" trace -k -o /dev/null true 2>/dev/null || { echo "SKIP: this scry has no -k"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+# the distinct lines of a log, with getppid's result (a pid) replaced
+lines() { sed 's/= [0-9][0-9]*$/= PID/' "$1" | sort -u; }
+
+for variant in nofp fp; do
+	for backend in ptrace bpf; do
+		if ! "$scry" trace --backend=$backend -k -e trace=getppid -o "$tmp/$backend.log" \
+			"$helpers/unwind-target-$variant" 2000 > /dev/null 2> "$tmp/err"; then
+			echo "FAIL $variant $backend: scry failed"; cat "$tmp/err"; fails=$((fails + 1))
+		fi
+	done
+	n=$(grep -c '^getppid()' "$tmp/bpf.log")
+	k=$(grep -c '(inner+0x' "$tmp/bpf.log")
+	if [ "$n" -ne 2000 ] || [ "$k" -ne 2000 ]; then
+		echo "FAIL $variant: bpf printed $n getppid lines and $k stacks through inner() (want 2000 each)"
+		fails=$((fails + 1))
+	fi
+	lines "$tmp/ptrace.log" > "$tmp/ptrace.lines"
+	lines "$tmp/bpf.log" > "$tmp/bpf.lines"
+	if ! diff -u "$tmp/ptrace.lines" "$tmp/bpf.lines"; then
+		echo "FAIL $variant: the stack lines differ (- ptrace, + bpf)"
+		fails=$((fails + 1))
+	fi
+done
+[ $fails -eq 0 ] || exit 1
+echo ok
