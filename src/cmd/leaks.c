@@ -276,6 +276,9 @@ static int run_backend(struct leaks_cmd *c)
 		return ptrace_run(&c->s);
 #if HAVE_BPF
 	char why[256];
+	/* stacks: the registers and the top of the user stack are captured with each event and
+	 * unwound when the event is consumed */
+	c->o.kflag = true;
 	int r = bpf_run(&c->s, why, sizeof(why));
 	if (r != BPF_RUN_UNAVAILABLE)
 		return r;
