@@ -107,20 +107,15 @@ static double parse_seconds(const char *s, const char *opt)
 
 static void add_pids(struct trace_opts *o, const char *list)
 {
-	char *copy = strdup(list), *save = NULL;
+	char bad[256];
+	int r = trace_opts_add_pids(o, list, bad, sizeof(bad));
 
-	for (char *tok = strtok_r(copy, ", \t\n", &save); tok;
-	     tok = strtok_r(NULL, ", \t\n", &save)) {
-		char *end;
-		long pid = strtol(tok, &end, 10);
-		if (*end || pid <= 0 || pid > INT_MAX)
-			usage_error("invalid process id '%s'", tok);
-		if (pid == getpid())
-			usage_error("scry cannot track its own fds (-p %ld is scry)", pid);
-		o->pids = realloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
-		o->pids[o->npids++] = (pid_t)pid;
-	}
-	free(copy);
+	if (r == -EINVAL)
+		usage_error("invalid process id '%s'", bad);
+	if (r == -ELOOP)
+		usage_error("scry cannot track its own fds (-p is scry's own pid)");
+	if (r < 0)
+		usage_error("%s", strerror(-r));
 }
 
 static void parse_args(struct leaks_cmd *c, int argc, char **argv)

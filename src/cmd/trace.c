@@ -189,20 +189,15 @@ static void report_resolved_path(const char *path)
 
 static void add_pids(struct trace_opts *o, const char *list)
 {
-	char *copy = strdup(list), *save = NULL;
+	char bad[256];
+	int r = trace_opts_add_pids(o, list, bad, sizeof(bad));
 
-	for (char *tok = strtok_r(copy, ", \t\n", &save); tok;
-	     tok = strtok_r(NULL, ", \t\n", &save)) {
-		char *end;
-		long pid = strtol(tok, &end, 10);
-		if (*end || pid <= 0 || pid > INT_MAX)
-			usage_error("Invalid process id: '%s'", tok);
-		if (pid == getpid())
-			usage_error("I'm sorry, I can't let you do that, Dave.");
-		o->pids = realloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
-		o->pids[o->npids++] = (pid_t)pid;
-	}
-	free(copy);
+	if (r == -EINVAL)
+		usage_error("Invalid process id: '%s'", bad);
+	if (r == -ELOOP)
+		usage_error("I'm sorry, I can't let you do that, Dave.");
+	if (r < 0)
+		usage_error("%s", strerror(-r));
 }
 
 /* -e EXPR: trace=, signal=, status=, abbrev=, verbose=, raw=, quiet=, decode-fds=. */
@@ -289,8 +284,9 @@ static void parse_args(struct trace_opts *o, int argc, char **argv)
 			break;
 		case 'k':
 #if !HAVE_LIBDW
-			usage_error("-k/--stack-traces: this scry was built without libdw and has no "
-				    "stack unwinding");
+			usage_error(
+			    "-k/--stack-traces: this scry was built without libdw and has no "
+			    "stack unwinding");
 #endif
 			o->kflag = true;
 			break;

@@ -371,9 +371,13 @@ static int dec_ipc_ctl(struct dctx *d, const struct ipc_ctl *c)
 
 int dec_shmctl(struct dctx *d)
 {
-	static const struct ipc_ctl shm = {1, &xl_shmctl_flags, "SHM_???",
-					   {SHM_STAT, SHM_STAT_ANY, SHM_INFO}, {IPC_INFO, ~0u},
-					   print_shmid_ds, print_shminfo};
+	static const struct ipc_ctl shm = {1,
+					   &xl_shmctl_flags,
+					   "SHM_???",
+					   {SHM_STAT, SHM_STAT_ANY, SHM_INFO},
+					   {IPC_INFO, ~0u},
+					   print_shmid_ds,
+					   print_shminfo};
 	unsigned cmd = (unsigned)arg(d, 1) & ~IPC_64_FLAG;
 
 	/* SHM_INFO fills a struct shm_info, IPC_INFO a struct shminfo */
@@ -386,17 +390,25 @@ int dec_shmctl(struct dctx *d)
 
 int dec_semctl(struct dctx *d)
 {
-	static const struct ipc_ctl sem = {2, &xl_semctl_flags, "SEM_???",
-					   {SEM_STAT, SEM_STAT_ANY, SEM_INFO}, {IPC_INFO, SEM_INFO},
-					   print_semid_ds, print_seminfo};
+	static const struct ipc_ctl sem = {2,
+					   &xl_semctl_flags,
+					   "SEM_???",
+					   {SEM_STAT, SEM_STAT_ANY, SEM_INFO},
+					   {IPC_INFO, SEM_INFO},
+					   print_semid_ds,
+					   print_seminfo};
 	return dec_ipc_ctl(d, &sem);
 }
 
 int dec_msgctl(struct dctx *d)
 {
-	static const struct ipc_ctl msg = {1, &xl_msgctl_flags, "MSG_???",
-					   {MSG_STAT, MSG_STAT_ANY, MSG_INFO}, {IPC_INFO, MSG_INFO},
-					   print_msqid_ds, print_msginfo};
+	static const struct ipc_ctl msg = {1,
+					   &xl_msgctl_flags,
+					   "MSG_???",
+					   {MSG_STAT, MSG_STAT_ANY, MSG_INFO},
+					   {IPC_INFO, MSG_INFO},
+					   print_msqid_ds,
+					   print_msginfo};
 	return dec_ipc_ctl(d, &msg);
 }
 

@@ -26,5 +26,4 @@ void print_ifinfomsg(struct dctx *d, uint8_t family, uint64_t addr, unsigned len
 
 /* NETLINK_SOCK_DIAG payloads (sock_diag.c); false when the caller prints hex bytes */
 struct nlmsghdr;
-bool print_sock_diag_payload(struct dctx *d, const struct nlmsghdr *h, uint64_t addr,
-			     unsigned len);
+bool print_sock_diag_payload(struct dctx *d, const struct nlmsghdr *h, uint64_t addr, unsigned len);

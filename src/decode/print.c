@@ -35,8 +35,7 @@ static bool path_is_deleted(struct dctx *d, int fd, const char *path, size_t len
 	struct stat by_name, by_fd;
 	char link[64];
 
-	if (len <= sfx || memcmp(path + len - sfx, DELETED_SUFFIX, sfx) != 0 ||
-	    strlen(path) != len)
+	if (len <= sfx || memcmp(path + len - sfx, DELETED_SUFFIX, sfx) != 0 || strlen(path) != len)
 		return false;
 	if (lstat(path, &by_name) < 0)
 		return true;

@@ -12,17 +12,35 @@
 /* struct rtnl_link_stats and rtnl_link_stats64 share the order of their fields; the 64-bit
  * one has rx_otherhost_dropped at the end */
 static const char *const link_stats_fields[] = {
-    "rx_packets",	   "tx_packets",	"rx_bytes",	    "tx_bytes",
-    "rx_errors",	   "tx_errors",		"rx_dropped",	    "tx_dropped",
-    "multicast",	   "collisions",	"rx_length_errors", "rx_over_errors",
-    "rx_crc_errors",	   "rx_frame_errors",	"rx_fifo_errors",   "rx_missed_errors",
-    "tx_aborted_errors",   "tx_carrier_errors", "tx_fifo_errors",   "tx_heartbeat_errors",
-    "tx_window_errors",	   "rx_compressed",	"tx_compressed",    "rx_nohandler",
+    "rx_packets",
+    "tx_packets",
+    "rx_bytes",
+    "tx_bytes",
+    "rx_errors",
+    "tx_errors",
+    "rx_dropped",
+    "tx_dropped",
+    "multicast",
+    "collisions",
+    "rx_length_errors",
+    "rx_over_errors",
+    "rx_crc_errors",
+    "rx_frame_errors",
+    "rx_fifo_errors",
+    "rx_missed_errors",
+    "tx_aborted_errors",
+    "tx_carrier_errors",
+    "tx_fifo_errors",
+    "tx_heartbeat_errors",
+    "tx_window_errors",
+    "rx_compressed",
+    "tx_compressed",
+    "rx_nohandler",
     "rx_otherhost_dropped",
 };
 #define STATS_THROUGH_TX_COMPRESSED 23
-#define STATS_THROUGH_RX_NOHANDLER 24
-#define STATS64_ALL 25
+#define STATS_THROUGH_RX_NOHANDLER  24
+#define STATS64_ALL		    25
 
 /* n fields of width bytes each; the sizes strace accepts: the whole struct (or more) or exactly
  * one of its older sizes */

@@ -38,8 +38,7 @@ static void print_unix_diag_req(struct dctx *d, uint64_t addr, unsigned len)
 	pr_struct_end(d->p);
 }
 
-bool print_sock_diag_payload(struct dctx *d, const struct nlmsghdr *h, uint64_t addr,
-			     unsigned len)
+bool print_sock_diag_payload(struct dctx *d, const struct nlmsghdr *h, uint64_t addr, unsigned len)
 {
 	uint8_t family;
 

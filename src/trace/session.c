@@ -1,8 +1,12 @@
 /* What happens to a syscall once a backend has filled t->ev: filtering, decoding, printing,
  * counting. Backend-neutral: ptrace.c and bpf.c both call these. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 
 #include "trace/session.h"
 #include "unwind/unwind.h"
@@ -159,4 +163,32 @@ void session_exec_takeover(struct session *s, struct tracee *leader, struct trac
 	if (session_shown(s, execer))
 		s->sink->superseded(s, execer, old);
 	execer->flags |= TF_REPRINT;
+}
+
+int trace_opts_add_pids(struct trace_opts *o, const char *list, char *bad, size_t badsz)
+{
+	char *copy = strdup(list), *save = NULL;
+	int r = copy ? 0 : -ENOMEM;
+
+	for (char *tok = copy ? strtok_r(copy, ", \t\n", &save) : NULL; tok && !r;
+	     tok = strtok_r(NULL, ", \t\n", &save)) {
+		char *end;
+		long pid = strtol(tok, &end, 10);
+		if (*end || pid <= 0 || pid > INT_MAX) {
+			snprintf(bad, badsz, "%s", tok);
+			r = -EINVAL;
+		} else if (pid == getpid()) {
+			r = -ELOOP;
+		} else {
+			pid_t *p = realloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
+			if (!p) {
+				r = -ENOMEM;
+				break;
+			}
+			o->pids = p;
+			o->pids[o->npids++] = (pid_t)pid;
+		}
+	}
+	free(copy);
+	return r;
 }

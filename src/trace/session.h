@@ -48,18 +48,22 @@ struct trace_opts {
 	char **argv; /* command to launch */
 };
 
+/* Adds the pids of a -p list ("1,2 3") to o->pids. Returns 0; -EINVAL for a token that is not
+ * a pid (copied to bad); -ELOOP for scry's own pid; -ENOMEM. */
+int trace_opts_add_pids(struct trace_opts *o, const char *list, char *bad, size_t badsz);
+
 /* Per-tracee flags. */
 enum {
-	TF_INSYSCALL = 1 << 0, /* between entry and exit stop */
-	TF_ATTACHED = 1 << 1,  /* attached with -p (detach on exit) */
-	TF_HIDE_LOG = 1 << 2,  /* launched child before its execve */
-	TF_FILTERED = 1 << 3,  /* the current syscall is not shown */
-	TF_REPRINT = 1 << 4,   /* print "<... resumed>" on exit */
-	TF_SECCOMP = 1 << 5,   /* runs under our seccomp filter */
-	TF_SILENT = 1 << 6,    /* followed only for the seccomp filter's sake: never printed */
-	TF_STARTUP = 1 << 7,   /* first stop not seen yet */
-	TF_STAGED = 1 << 8,    /* the line is held back until the status is known */
-	TF_COUNTED = 1 << 9,   /* the current syscall counts in -c */
+	TF_INSYSCALL = 1 << 0,	   /* between entry and exit stop */
+	TF_ATTACHED = 1 << 1,	   /* attached with -p (detach on exit) */
+	TF_HIDE_LOG = 1 << 2,	   /* launched child before its execve */
+	TF_FILTERED = 1 << 3,	   /* the current syscall is not shown */
+	TF_REPRINT = 1 << 4,	   /* print "<... resumed>" on exit */
+	TF_SECCOMP = 1 << 5,	   /* runs under our seccomp filter */
+	TF_SILENT = 1 << 6,	   /* followed only for the seccomp filter's sake: never printed */
+	TF_STARTUP = 1 << 7,	   /* first stop not seen yet */
+	TF_STAGED = 1 << 8,	   /* the line is held back until the status is known */
+	TF_COUNTED = 1 << 9,	   /* the current syscall counts in -c */
 	TF_STACK_QUEUED = 1 << 10, /* -k: stack_queued holds the stack taken at entry */
 };
 
@@ -78,7 +82,8 @@ struct tracee {
 	uint64_t t_mono_enter;	  /* CLOCK_MONOTONIC at entry (-T, -c -w) */
 	uint64_t stime_last_exit; /* stime_ns at the previous syscall's exit (-c) */
 	long last_nr1;		  /* the last shown syscall that returned, plus 1; 0 = none */
-	struct strbuf stack_queued; /* -k: execve/exit stacks, formatted at entry (strace's queue) */
+	struct strbuf
+	    stack_queued; /* -k: execve/exit stacks, formatted at entry (strace's queue) */
 	struct tracee *hnext;
 };
 
@@ -113,7 +118,7 @@ struct session {
 	void (*tick)(struct session *s);
 	unsigned tick_ms;
 	volatile bool stop;
-	void *sink_ctx; /* the sink's own state (scry leaks: its fd tracker) */
+	void *sink_ctx;			    /* the sink's own state (scry leaks: its fd tracker) */
 	struct session_unwinder *unwinders; /* session_unwinder()'s cache, most recent first */
 };
 
