@@ -42,6 +42,15 @@ int main(void)
 		 "shmctl(0, IPC_INFO, {shmmax=%lu, shmmin=%lu, shmmni=%lu, shmseg=%lu, shmall=%lu})",
 		 info->shmmax, info->shmmin, info->shmmni, info->shmseg, info->shmall);
 	print_line("", call, sprintrc(rc));
+	/* SHM_INFO fills a struct shm_info, not the struct shminfo of IPC_INFO */
+	struct shm_info *sinfo = tail_alloc(sizeof(*sinfo));
+	rc = syscall(__NR_shmctl, 0, SHM_INFO, sinfo);
+	snprintf(call, sizeof(call),
+		 "shmctl(0, SHM_INFO, {used_ids=%d, shm_tot=%lu, shm_rss=%lu, shm_swp=%lu, "
+		 "swap_attempts=%lu, swap_successes=%lu})",
+		 sinfo->used_ids, sinfo->shm_tot, sinfo->shm_rss, sinfo->shm_swp,
+		 sinfo->swap_attempts, sinfo->swap_successes);
+	print_line("", call, sprintrc(rc));
 	rc = syscall(__NR_shmctl, id, IPC_STAT, ds + 1);
 	snprintf(call, sizeof(call), "shmctl(%d, IPC_STAT, %p)", id, (void *)(ds + 1));
 	print_line("", call, sprintrc(rc));
