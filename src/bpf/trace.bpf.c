@@ -214,6 +214,8 @@ static __always_inline void *cap_data(struct task_st *st, long off)
 	return &st->data[(off + sizeof(struct scry_cap)) & (SCRY_REC_DATA - 1)];
 }
 
+__noinline int cap_fileloc(struct task_st *st, __u64 addr, __u8 flags);
+
 /* Bytes at addr. Returns 0, or -1 if they could not be read. A global function: the
  * verifier checks it once, not at every place a capture is made. */
 __noinline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig, __u8 flags)
@@ -233,6 +235,8 @@ __noinline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig, _
 	room &= SCRY_CAP_MAX - 1;
 	int r = room ? bpf_probe_read_user(cap_data(st, off), room, (void *)addr) : 0;
 	cap_end(st, off, room, r < 0);
+	if (r < 0)
+		cap_fileloc(st, addr, flags);
 	return r < 0 ? -1 : 0;
 }
 
@@ -255,6 +259,7 @@ __noinline int cap_str(struct task_st *st, __u64 addr, __u32 max, __u8 flags)
 	long r = room ? bpf_probe_read_user_str(cap_data(st, off), room, (void *)addr) : 0;
 	if (r < 0) {
 		cap_end(st, off, 0, true);
+		cap_fileloc(st, addr, flags);
 		return -1;
 	}
 	__u32 len = (__u32)r;
@@ -586,6 +591,28 @@ static __always_inline void sock_state(struct file *f, struct scry_sock *ss)
 	}
 }
 
+/* The walk's capture as `key` (an fd, or an address for SCF_FILE): f's mode and device for
+ * -yy (struct fdp_file in trace/bpf.c) in the first slot, then the components from the leaf
+ * up, each in its own slot. */
+static __always_inline int cap_walk(struct task_st *st, __u64 key, struct walk *w, struct file *f,
+				    __u8 flags)
+{
+	if (f) {
+		*(__u32 *)&w->pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
+		*(__u32 *)&w->pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
+	}
+	struct dentry *leaf = w->d;
+	bool deleted =
+	    f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
+	/* slots start at 64: byte 0 is the kind */
+	w->pb = (void *)w->pb + SLOT;
+	bpf_loop(DEPTH, walk_one, w, 0);
+	w->pb = (void *)w->pb - SLOT;
+	w->pb->b[0] = deleted ? FDP_WALK_DELETED : FDP_WALK;
+	__u32 len = SLOT + (w->n & (DEPTH - 1)) * SLOT;
+	return cap_kmem(st, key, w->pb, len | flags << 16);
+}
+
 __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
@@ -640,21 +667,52 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 			return cap_kmem(st, fd, w.pb, (__u32)n | (flags | SCF_FDPATH) << 16);
 		}
 	}
-	if (f) {
-		/* the file's mode and device for -yy (struct fdp_file in trace/bpf.c) */
-		*(__u32 *)&w.pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
-		*(__u32 *)&w.pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
-	}
-	struct dentry *leaf = w.d;
-	bool deleted =
-	    f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
-	/* slots start at 64: byte 0 is the kind */
-	w.pb = (void *)w.pb + SLOT;
-	bpf_loop(DEPTH, walk_one, &w, 0);
-	w.pb = (void *)w.pb - SLOT;
-	w.pb->b[0] = deleted ? FDP_WALK_DELETED : FDP_WALK;
-	__u32 len = SLOT + (w.n & (DEPTH - 1)) * SLOT;
-	return cap_kmem(st, fd, w.pb, len | (flags | SCF_FDPATH) << 16);
+	return cap_walk(st, fd, &w, f, flags | SCF_FDPATH);
+}
+
+/* ---- where a faulted capture's bytes are: the file behind its mapping ---- */
+
+struct vma_loc {
+	__u64 addr;
+	__u64 file; /* struct file *, 0 for anonymous memory */
+	__u64 offset;
+	__u64 left;
+};
+
+static long vma_loc_one(struct task_struct *task, struct vm_area_struct *vma, struct vma_loc *l)
+{
+	l->file = (__u64)vma->vm_file;
+	l->offset = (vma->vm_pgoff << 12) + (l->addr - vma->vm_start);
+	l->left = vma->vm_end - l->addr;
+	return 0;
+}
+
+/* After a capture at addr faulted (a page never touched: the kernel cannot fault it in from
+ * here): if a file backs it, an SCF_FILE capture says which file and where, and user space
+ * reads the bytes there (a global function: verified once). */
+__noinline int cap_fileloc(struct task_st *st, __u64 addr, __u8 flags)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct vma_loc l = {.addr = addr};
+	struct walk w = {};
+	__u32 zero = 0;
+
+	if (!st)
+		return 0;
+	if (bpf_find_vma(task, addr, vma_loc_one, &l, 0) < 0 || !l.file)
+		return 0;
+	w.pb = bpf_map_lookup_elem(&path_scratch, &zero);
+	if (!w.pb)
+		return 0;
+	struct file *f = (struct file *)l.file;
+	w.root_d = BPF_CORE_READ(task, fs, root.dentry);
+	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	w.d = BPF_CORE_READ(f, f_path.dentry);
+	w.mnt = BPF_CORE_READ(f, f_path.mnt);
+	struct scry_fileloc *fl = (void *)&w.pb->b[SCRY_FILELOC_OFF];
+	fl->offset = l.offset;
+	fl->left = l.left;
+	return cap_walk(st, addr, &w, f, flags | SCF_FILE);
 }
 
 static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct scry_capop *op,

@@ -153,6 +153,18 @@ enum {
 	SCF_FAULT = 1 << 1,  /* nothing could be read */
 	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
 	SCF_REGS = 1 << 3,   /* struct scry_regs (CK_REGS) */
+	/* where the bytes of a faulted capture at addr live: a file mapping's file (its path
+	 * as an fd capture's walk), with struct scry_fileloc at SCRY_FILELOC_OFF */
+	SCF_FILE = 1 << 4,
+};
+
+/* In an SCF_FILE capture: the file offset of addr and the bytes from addr to the end of its
+ * mapping. A page of a file mapping that is not resident was never written (a written private
+ * page is a resident anonymous copy), so the file holds what the kernel would have read. */
+#define SCRY_FILELOC_OFF 16
+struct scry_fileloc {
+	__u64 offset;
+	__u64 left;
 };
 
 struct scry_cap {

@@ -117,8 +117,9 @@ static const struct bcap *find_cap(const struct backend *b, uint64_t addr, size_
 	for (int pass = b->exiting ? 0 : 1; pass < 2; pass++)
 		for (unsigned i = 0; i < b->ncaps; i++) {
 			const struct bcap *c = &b->caps[i];
-			if (!!(c->flags & SCF_EXIT) != (pass == 0))
-				continue;
+			if (!!(c->flags & SCF_EXIT) != (pass == 0) ||
+			    (c->flags & (SCF_FDPATH | SCF_FILE | SCF_REGS)))
+				continue; /* not memory at c->addr */
 			if (addr >= c->addr && addr - c->addr < c->len &&
 			    len <= c->len - (addr - c->addr) && k++ == *iter) {
 				(*iter)++;
@@ -148,6 +149,17 @@ static int live_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -EFAULT;
 }
 
+/* Bytes of a faulted capture from the file behind its mapping (defined with the fd paths). */
+static ssize_t file_read(const struct backend *b, uint64_t addr, void *buf, size_t len);
+
+/* A faulted capture's bytes: from its file, else from the process if it still runs. */
+static int fault_read(const struct backend *b, pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	if (file_read(b, addr, buf, len) == (ssize_t)len)
+		return 0;
+	return live_read(tid, addr, buf, len);
+}
+
 static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *buf, size_t len)
 {
 	const struct backend *b = ctx;
@@ -158,7 +170,7 @@ static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *b
 		return 0;
 	c = find_cap(b, addr, len, &it);
 	if (!c)
-		return faulted(b, addr) ? live_read(ev->tid, addr, buf, len) : -EFAULT;
+		return faulted(b, addr) ? fault_read(b, ev->tid, addr, buf, len) : -EFAULT;
 	memcpy(buf, c->data + (addr - c->addr), len);
 	return 0;
 }
@@ -187,6 +199,15 @@ static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, cha
 	}
 	if (!faulted(b, addr))
 		return -EFAULT;
+	ssize_t n = file_read(b, addr, buf, len);
+	if (n > 0) {
+		const char *z = memchr(buf, '\0', (size_t)n);
+		if (z)
+			return (int)(z - buf);
+		if ((size_t)n == len)
+			return (int)len;
+		/* the string goes on past the mapping: the process may still tell */
+	}
 	/* page by page, so that a string ending before an unreadable page is found */
 	size_t got = 0;
 	while (got < len) {
@@ -267,6 +288,31 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+/* Up to len bytes of what a faulted capture at addr held, from the file the kernel said backs
+ * it (SCF_FILE): the process may be gone by now, its file is not. Returns the bytes read
+ * (never past the mapping's end), or -errno when no file says. */
+static ssize_t file_read(const struct backend *b, uint64_t addr, void *buf, size_t len)
+{
+	const struct bcap *loc = NULL;
+	struct scry_fileloc fl;
+	char path[4096];
+
+	for (unsigned i = 0; i < b->ncaps && !loc; i++)
+		if ((b->caps[i].flags & SCF_FILE) && b->caps[i].addr == addr)
+			loc = &b->caps[i];
+	if (!loc || loc->len < SCRY_FILELOC_OFF + sizeof(fl) || loc->data[0] != FDP_WALK ||
+	    !fdpath_text(loc, path, sizeof(path)))
+		return -ENOENT;
+	memcpy(&fl, loc->data + SCRY_FILELOC_OFF, sizeof(fl));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = pread(fd, buf, len < fl.left ? len : fl.left, (off_t)fl.offset);
+	int err = errno;
+	close(fd);
+	return n < 0 ? -err : n;
 }
 
 /* -yy and the protocol (level 3) of a captured socket: as fd_describe_proc would have
