@@ -11,6 +11,11 @@
 
 #include "trace.h"
 
+extern int bpf_iter_task_vma_new(struct bpf_iter_task_vma *it, struct task_struct *task,
+				 __u64 addr) __ksym __weak;
+extern struct vm_area_struct *bpf_iter_task_vma_next(struct bpf_iter_task_vma *it) __ksym __weak;
+extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it) __ksym __weak;
+
 char LICENSE[] SEC("license") = "GPL";
 
 #define SIGKILL		     9
@@ -27,8 +32,7 @@ const volatile bool follow;		      /* -f: children and new threads */
 const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
-const volatile bool wake_each;		      /* -k: user space reads /proc/PID/maps while
-					       * the process lives: wake it per record */
+const volatile bool send_maps;		      /* -k: SR_MAPS snapshots before stacks */
 
 /* Written by user space while running. */
 __u64 tgid_bits[SCRY_PID_MAX / 64];
@@ -102,6 +106,20 @@ struct {
 	__type(value, struct scry_count);
 } counts SEC(".maps");
 
+/* -k: the executable size of each address space when its mappings were last sent. */
+struct maps_key {
+	__u64 mm;
+	__u32 tgid;
+	__u32 pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, struct maps_key);
+	__type(value, __u64);
+} maps_sent SEC(".maps");
+
 static __always_inline bool traced(__u32 tgid)
 {
 	__u32 i = (tgid / 64) & (SCRY_PID_MAX / 64 - 1);
@@ -119,7 +137,7 @@ static __always_inline void out(void *data, __u64 size, bool wake)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (wake || wake_each || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
+	if (wake || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, data, size, flags))
 		lose(SL_RING);
@@ -687,6 +705,16 @@ static long vma_loc_one(struct task_struct *task, struct vm_area_struct *vma, st
 	return 0;
 }
 
+/* A walk from f's dentry up to task's root. */
+static __always_inline void walk_file(struct walk *w, struct task_struct *task, struct file *f)
+{
+	w->root_d = BPF_CORE_READ(task, fs, root.dentry);
+	w->root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	w->d = BPF_CORE_READ(f, f_path.dentry);
+	w->mnt = BPF_CORE_READ(f, f_path.mnt);
+	w->n = 0;
+}
+
 /* After a capture at addr faulted (a page never touched: the kernel cannot fault it in from
  * here): if a file backs it, an SCF_FILE capture says which file and where, and user space
  * reads the bytes there (a global function: verified once). */
@@ -705,10 +733,7 @@ __noinline int cap_fileloc(struct task_st *st, __u64 addr, __u8 flags)
 	if (!w.pb)
 		return 0;
 	struct file *f = (struct file *)l.file;
-	w.root_d = BPF_CORE_READ(task, fs, root.dentry);
-	w.root_mnt = BPF_CORE_READ(task, fs, root.mnt);
-	w.d = BPF_CORE_READ(f, f_path.dentry);
-	w.mnt = BPF_CORE_READ(f, f_path.mnt);
+	walk_file(&w, task, f);
 	struct scry_fileloc *fl = (void *)&w.pb->b[SCRY_FILELOC_OFF];
 	fl->offset = l.offset;
 	fl->left = l.left;
@@ -972,6 +997,87 @@ static __always_inline void capture(struct task_st *st, const volatile struct sc
 		bpf_loop(SCRY_NOPS, fdpath_one, &x, 0);
 }
 
+/* ---- -k: the mappings stacks are unwound with ---- */
+
+/* One SR_MAPS record for the vma at vma_addr (a global function, verified once: the loop
+ * over the vmas stays small enough for the verifier to see it converge). */
+__noinline int send_map(__u64 vma_addr)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct vm_area_struct *vma = (struct vm_area_struct *)vma_addr;
+	struct file *f = BPF_CORE_READ(vma, vm_file);
+	__u32 zero = 0;
+	struct path_buf *pb = bpf_map_lookup_elem(&path_scratch, &zero);
+
+	if (!pb || !f)
+		return 0;
+	struct walk w = {};
+	struct scry_map *m = (void *)pb->b;
+	walk_file(&w, task, f);
+	w.pb = (void *)pb + SLOT;
+	bpf_loop(DEPTH, walk_one, &w, 0);
+	m->type = SR_MAPS;
+	m->pad = 0;
+	m->tid = task->pid;
+	m->tgid = task->tgid;
+	m->start = BPF_CORE_READ(vma, vm_start);
+	m->end = BPF_CORE_READ(vma, vm_end);
+	m->pgoff = BPF_CORE_READ(vma, vm_pgoff);
+	m->ino = BPF_CORE_READ(f, f_inode, i_ino);
+	m->dev = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
+	m->flags = (__u32)BPF_CORE_READ(vma, vm_flags) & 0xff;
+	m->aux = 0;
+	__u32 size = SLOT + (w.n & (DEPTH - 1)) * SLOT;
+	m->size = size;
+	out(pb, size, false);
+	return 1;
+}
+
+/* The end of a snapshot (a global function). */
+__noinline int send_maps_end(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct scry_map m = {.type = SR_MAPS, .size = sizeof(m)};
+
+	m.tid = task->pid;
+	m.tgid = task->tgid;
+	out(&m, sizeof(m), false);
+	return 0;
+}
+
+/* Before a record with a stack: the current address space's file mappings, unless they were
+ * sent already and its executable size has not changed since (a global function: verified
+ * once). */
+__noinline int maps_snapshot(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct mm_struct *mm = task->mm;
+	struct bpf_iter_task_vma it;
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return 0;
+	struct maps_key k = {.mm = (__u64)mm, .tgid = task->tgid};
+	__u64 exec_vm = BPF_CORE_READ(mm, exec_vm);
+	__u64 *sent = bpf_map_lookup_elem(&maps_sent, &k);
+	if (sent && *sent == exec_vm)
+		return 0;
+	bool any = false; /* a flag, not a count: the verifier sees the loop converge */
+	bpf_iter_task_vma_new(&it, task, 0);
+	while ((vma = bpf_iter_task_vma_next(&it))) {
+		__u64 addr = 0; /* as a plain number: global functions take no kernel pointers */
+		bpf_probe_read_kernel(&addr, sizeof(addr), &vma);
+		if (send_map(addr))
+			any = true;
+	}
+	bpf_iter_task_vma_destroy(&it);
+	if (!any)
+		return 0; /* the mmap lock was taken: try again at the next record */
+	send_maps_end();
+	bpf_map_update_elem(&maps_sent, &k, &exec_vm, BPF_ANY);
+	return 0;
+}
+
 /* ---- syscalls ---- */
 
 static __always_inline __u64 nswitches(struct task_struct *t)
@@ -1030,6 +1136,8 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.t_enter = bpf_ktime_get_ns();
 	if (p->mode != SM_RECORD)
 		return 0;
+	if (send_maps)
+		maps_snapshot();
 	capture(st, p, false, 0, (1u << SCRY_NOPS) - 1, false);
 	if (p->flags & SP_ENTRY) {
 		__u32 size = rec_size(st);

@@ -56,7 +56,12 @@ struct backend {
 	unsigned ncaps, capsz;
 	bool exiting;
 	uint64_t lost_seen[SL_N];
-	uint64_t stacks_lost; /* -k: stacks of processes gone before their modules were read */
+	uint64_t stacks_lost; /* -k: stacks with no mappings to unwind them with */
+	/* -k: SR_MAPS snapshots being received, by the thread that sends them */
+	struct maps_rx {
+		pid_t tid, tgid;
+		struct strbuf text;
+	} maps_rx[16];
 };
 
 static volatile sig_atomic_t interrupted;
@@ -250,6 +255,30 @@ struct fdp_file {
 	uint32_t mode, rdev; /* at offset 4; rdev in the kernel's encoding (major << 20) */
 };
 
+/* The path of a walk (an fd capture's, an SR_MAPS record's): len bytes at data, the
+ * components leaf first in the SLOT-byte slots after the first, joined. */
+static size_t walk_text(const uint8_t *data, size_t len, char *buf, size_t size)
+{
+	unsigned slots = len > SLOT ? (unsigned)((len - SLOT) / SLOT) : 0;
+	size_t n = 0;
+
+	for (unsigned k = slots; k-- > 0;) {
+		const uint8_t *slot = data + SLOT + (size_t)k * SLOT;
+		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
+		if (!l)
+			continue; /* where a mount was crossed */
+		if (n + 1 + l >= size)
+			break;
+		buf[n++] = '/';
+		memcpy(buf + n, slot + 1, l);
+		n += l;
+	}
+	if (!n)
+		buf[n++] = '/';
+	buf[n] = '\0';
+	return n;
+}
+
 /* The path in an fd capture: the name the kernel made up ("socket:[123]"), or the walk's
  * components joined. */
 static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
@@ -268,20 +297,7 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 		buf[n] = '\0';
 		return n;
 	}
-	unsigned slots = c->len > SLOT ? (c->len - SLOT) / SLOT : 0;
-	for (unsigned k = slots; k-- > 0;) {
-		const uint8_t *slot = c->data + SLOT + (size_t)k * SLOT;
-		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
-		if (!l)
-			continue; /* where a mount was crossed */
-		if (n + 1 + l >= size)
-			break;
-		buf[n++] = '/';
-		memcpy(buf + n, slot + 1, l);
-		n += l;
-	}
-	if (!n)
-		buf[n++] = '/';
+	n = walk_text(c->data, c->len, buf, size);
 	if (c->data[0] == FDP_WALK_DELETED && n + 10 < size) {
 		memcpy(buf + n, " (deleted)", 10);
 		n += 10;
@@ -504,7 +520,8 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 	parse_caps(b, r, size);
 	struct unwinder *u = s->o->kflag ? session_unwinder(s, t->tgid) : NULL;
 	if (s->o->kflag && (!u || unwinder_load(u) < 0)) {
-		/* its modules are read while the process runs; too late: no stack lines */
+		/* no snapshot of its mappings came (the ring was full), and it is gone: its
+		 * modules cannot be read from /proc either */
 		b->stacks_lost++;
 		s->lost++;
 	}
@@ -617,14 +634,54 @@ static void on_signal(struct backend *b, const struct scry_life *l)
 	}
 }
 
+/* -k: an SR_MAPS record: a line of the snapshot in /proc/PID/maps format, or its end, which
+ * hands the snapshot to the process's unwinder (records of one snapshot come from one thread
+ * in a row, but other threads' records may come between them). */
+static void on_maps(struct backend *b, const struct scry_map *m, size_t size)
+{
+	struct maps_rx *rx = NULL, *free_rx = NULL;
+	char path[4096];
+
+	for (unsigned i = 0; i < 16 && !rx; i++) {
+		if (b->maps_rx[i].tid == (pid_t)m->tid)
+			rx = &b->maps_rx[i];
+		else if (!b->maps_rx[i].tid && !free_rx)
+			free_rx = &b->maps_rx[i];
+	}
+	if (!rx) {
+		rx = free_rx ? free_rx : &b->maps_rx[m->tid % 16];
+		rx->tid = (pid_t)m->tid;
+		rx->tgid = (pid_t)m->tgid;
+		sb_reset(&rx->text);
+	}
+	if (m->start || m->end) {
+		walk_text((const uint8_t *)m, size, path, sizeof(path));
+		sb_printf(&rx->text,
+			  "%" PRIx64 "-%" PRIx64 " %c%c%c%c %08" PRIx64 " %02x:%02x %" PRIu64
+			  " %s\n",
+			  (uint64_t)m->start, (uint64_t)m->end, m->flags & 1 ? 'r' : '-',
+			  m->flags & 2 ? 'w' : '-', m->flags & 4 ? 'x' : '-',
+			  m->flags & 0x80 ? 's' : 'p', (uint64_t)m->pgoff << 12, m->dev >> 20,
+			  m->dev & 0xfffff, (uint64_t)m->ino, path);
+		return;
+	}
+	struct unwinder *u = session_unwinder(b->s, rx->tgid);
+	if (u && rx->text.len)
+		unwinder_load_maps(u, rx->text.buf, rx->text.len);
+	sb_reset(&rx->text);
+	rx->tid = 0;
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct backend *b = ctx;
 	uint16_t type;
 
-	if (size < sizeof(struct scry_life))
+	if (size < sizeof(type))
 		return 0;
 	memcpy(&type, data, sizeof(type));
+	if (type != SR_MAPS && size < sizeof(struct scry_life))
+		return 0;
 	switch (type) {
 	case SR_SYSCALL:
 	case SR_ENTER:
@@ -642,6 +699,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		break;
 	case SR_SIGNAL:
 		on_signal(b, data);
+		break;
+	case SR_MAPS:
+		if (size >= sizeof(struct scry_map))
+			on_maps(b, data, size);
 		break;
 	}
 	return 0;
@@ -899,7 +960,7 @@ static int load(struct backend *b, char *why, size_t whylen)
 	skel->rodata->follow = o->follow > 0;
 	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
-	skel->rodata->wake_each = o->kflag;
+	skel->rodata->send_maps = o->kflag;
 
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
@@ -1105,6 +1166,8 @@ out:
 	ring_buffer__free(b.rb);
 	trace_bpf__destroy(b.skel);
 	bthreads_free(&b);
+	for (unsigned i = 0; i < 16; i++)
+		sb_free(&b.maps_rx[i].text);
 	free(b.caps);
 	return ret;
 }

@@ -61,6 +61,7 @@ void unwinder_free(struct unwinder *u)
 	dwfl_end(u->dwfl);
 	unw_memory_close(u);
 	unw_maps_clear(u);
+	free(u->snapshot);
 	free(u->syms);
 	free(u->strace_syms);
 	free(u);
@@ -91,11 +92,18 @@ int unw_report(struct unwinder *u, bool force)
 	pid_t pid = u->tid > 0 ? u->tid : u->tgid;
 	int r;
 	for (;;) {
-		dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
-		r = dwfl_linux_proc_report(u->dwfl, pid);
-		if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
-			r = -1;
-		if (r == 0 || pid == u->tgid)
+		FILE *f = unw_maps_open(u, pid);
+		if (!f) {
+			r = errno;
+		} else {
+			dwfl_report_begin(
+			    u->dwfl); /* modules found again are kept, others dropped */
+			r = dwfl_linux_proc_maps_report(u->dwfl, f);
+			if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
+				r = -1;
+			fclose(f);
+		}
+		if (r == 0 || pid == u->tgid || u->snapshot)
 			break;
 		pid = u->tgid;
 	}
@@ -108,6 +116,33 @@ int unw_report(struct unwinder *u, bool force)
 	if (u->strace_syms)
 		memset(u->strace_syms, 0, UNW_SYM_CACHE * sizeof(*u->strace_syms));
 	return 0;
+}
+
+FILE *unw_maps_open(struct unwinder *u, pid_t pid)
+{
+	char path[64];
+
+	if (u->snapshot)
+		return fmemopen(u->snapshot, u->snapshot_len, "r");
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	return fopen(path, "re");
+}
+
+int unwinder_load_maps(struct unwinder *u, const char *text, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	free(u->snapshot);
+	u->snapshot = copy;
+	u->snapshot_len = len;
+	u->reported = false;
+	u->nmiss = 0;
+	unw_maps_clear(u);
+	return unwinder_load(u);
 }
 
 bool unw_seen_miss(struct unwinder *u, uint64_t addr)

@@ -35,6 +35,12 @@ void unwinder_maps_changed(struct unwinder *u);
  * (the bpf backend unwinds captured stacks later, possibly after the process exited).
  * Returns 0 or -errno (-ESRCH: the process is gone). */
 int unwinder_load(struct unwinder *u);
+/* The process's mappings as the kernel sent them with its stacks (the bpf backend), text in
+ * /proc/PID/maps format: from now on modules and mappings come from this snapshot, never
+ * from /proc (the process may be gone, or have moved on), until the next snapshot. Kept
+ * across unwinder_invalidate(): the next snapshot says what an exec changed.
+ * Returns 0 or -errno. */
+int unwinder_load_maps(struct unwinder *u, const char *text, size_t len);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
