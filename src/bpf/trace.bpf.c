@@ -29,6 +29,7 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile struct scry_plan plans[SCRY_NR_MAX];
 const volatile struct scry_plan unknown_plan; /* numbers past the table */
 const volatile bool follow;		      /* -f: children and new threads */
+const volatile bool follow_threads;	      /* new threads even without -f (scry leaks) */
 const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
@@ -1277,7 +1278,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 	if (pst && (pst->flags & TS_IGNORE))
 		return 0;
 	bool thread = child->tgid == ptgid;
-	if (!follow) {
+	if (!follow && !(thread && follow_threads)) {
 		if (thread) {
 			struct task_st *st =
 			    bpf_task_storage_get(&tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);

@@ -407,28 +407,62 @@ static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strb
 
 _Static_assert(sizeof(struct scry_regs) == sizeof(struct unw_regs), "CK_REGS is struct unw_regs");
 
-/* -k: the stack from the registers and the stack top captured at entry (CK_REGS, CK_STACK). */
-static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+/* -k: the registers and the stack top captured at entry (CK_REGS, CK_STACK); false when the
+ * record has none. */
+static bool stack_caps(const struct backend *b, struct unw_regs *r, const struct bcap **stack)
 {
-	const struct backend *b = s->mem.ctx;
-	struct unwinder *u = session_unwinder(s, t->tgid);
-	const struct bcap *regs = NULL, *stack = NULL;
-	struct unw_regs r;
+	const struct bcap *regs = NULL;
 
-	if (!u)
-		return -ENOTSUP;
+	*stack = NULL;
 	for (unsigned i = 0; i < b->ncaps; i++)
 		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
 		    b->caps[i].len == sizeof(struct scry_regs))
 			regs = &b->caps[i];
 	if (!regs)
-		return -ENODATA;
-	memcpy(&r, regs->data, sizeof(r));
+		return false;
+	memcpy(r, regs->data, sizeof(*r));
 	for (unsigned i = 0; i < b->ncaps; i++)
-		if (!(b->caps[i].flags & (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FAULT)) &&
-		    b->caps[i].addr == r.sp && (!stack || b->caps[i].len > stack->len))
-			stack = &b->caps[i];
+		if (!(b->caps[i].flags &
+		      (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FILE | SCF_FAULT)) &&
+		    b->caps[i].addr == r->sp && (!*stack || b->caps[i].len > (*stack)->len))
+			*stack = &b->caps[i];
+	return true;
+}
+
+/* -k: the stack from the captured registers and stack top. */
+static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+{
+	const struct backend *b = s->mem.ctx;
+	struct unwinder *u = session_unwinder(s, t->tgid);
+	const struct bcap *stack;
+	struct unw_regs r;
+
+	if (!u)
+		return -ENOTSUP;
+	if (!stack_caps(b, &r, &stack))
+		return -ENODATA;
 	return unwind_captured(u, &r, stack ? stack->data : NULL, stack ? stack->len : 0, pcs, max);
+}
+
+/* The same, kept for later (scry leaks). */
+static struct unw_capture *bpf_stack_capture(struct session *s, struct tracee *t)
+{
+	const struct backend *b = s->mem.ctx;
+	const struct bcap *stack;
+	struct unw_regs r;
+
+	(void)t;
+	if (!stack_caps(b, &r, &stack))
+		return NULL;
+	size_t len = stack ? stack->len : 0;
+	struct unw_capture *c = malloc(sizeof(*c) + len);
+	if (!c)
+		return NULL;
+	c->regs = r;
+	c->len = len;
+	if (len)
+		memcpy(c->stack, stack->data, len);
+	return c;
 }
 
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
@@ -958,6 +992,7 @@ static int load(struct backend *b, char *why, size_t whylen)
 	bpf_plan_build(o, b->count_only, (struct scry_plan *)skel->rodata->plans, SCRY_NR_MAX,
 		       (struct scry_plan *)&skel->rodata->unknown_plan);
 	skel->rodata->follow = o->follow > 0;
+	skel->rodata->follow_threads = o->threads;
 	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
 	skel->rodata->send_maps = o->kflag;
@@ -1062,8 +1097,10 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
 	s->fd_describe = bpf_fd_describe;
 	s->fd_path = bpf_fd_path;
-	if (s->o->kflag)
+	if (s->o->kflag) {
 		s->stack = bpf_stack;
+		s->stack_capture = bpf_stack_capture;
+	}
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)

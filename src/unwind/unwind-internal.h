@@ -33,7 +33,9 @@ struct unwinder {
 	Dwfl *dwfl;
 	bool reported; /* modules read from /proc/PID/maps since the last invalidate */
 	bool attached; /* dwfl_attach_state done */
-	int memfd;     /* /proc/PID/mem, -1 until needed (reopened after exec) */
+	int arch_fd;   /* our own executable: its ELF tells libdwfl the architecture */
+	Elf *arch_elf;
+	int memfd; /* /proc/PID/mem, -1 until needed (reopened after exec) */
 
 	/* The request being unwound: a live thread (tid) or captured registers and stack. */
 	pid_t tid;

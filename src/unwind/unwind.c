@@ -3,10 +3,12 @@
  * captured by the bpf backend (registers and a copy of the stack top). Memory comes from
  * memory.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
+#include <unistd.h>
 
 #include "unwind/unwind-internal.h"
 
@@ -51,6 +53,7 @@ struct unwinder *unwinder_new(pid_t tgid)
 	}
 	u->tgid = tgid;
 	u->memfd = -1;
+	u->arch_fd = -1;
 	return u;
 }
 
@@ -59,6 +62,10 @@ void unwinder_free(struct unwinder *u)
 	if (!u)
 		return;
 	dwfl_end(u->dwfl);
+	if (u->arch_elf)
+		elf_end(u->arch_elf);
+	if (u->arch_fd >= 0)
+		close(u->arch_fd);
 	unw_memory_close(u);
 	unw_maps_clear(u);
 	free(u->snapshot);
@@ -247,8 +254,17 @@ static int walk(struct unwinder *u, uint64_t *pcs, int max)
 	if (r < 0)
 		return r;
 	if (!u->attached) {
-		if (!dwfl_attach_state(u->dwfl, NULL, u->tgid, &thread_callbacks, u))
-			return -ENOEXEC; /* no ELF module to learn the architecture from */
+		/* The architecture from an ELF file of our own, not from one of the process's
+		 * modules: libdwfl would keep that module's backend, freed when an exec or a
+		 * dlclose drops the module. The tracee runs on our architecture. */
+		if (!u->arch_elf) {
+			u->arch_fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+			u->arch_elf =
+			    u->arch_fd >= 0 ? elf_begin(u->arch_fd, ELF_C_READ_MMAP, NULL) : NULL;
+		}
+		if (!u->arch_elf ||
+		    !dwfl_attach_state(u->dwfl, u->arch_elf, u->tgid, &thread_callbacks, u))
+			return -ENOEXEC;
 		u->attached = true;
 	}
 	for (int attempt = 0;; attempt++) {

@@ -53,6 +53,15 @@ struct unw_regs {
 	uint64_t ip, sp, bp, bx, r12, r13, r14, r15; /* callee-saved + ip/sp suffice for CFI */
 };
 
+/* A stack captured at an event and kept to be unwound later (scry leaks unwinds only the
+ * stacks of fds still open at report time): the registers and len bytes of the stack from
+ * regs.sp. One malloc'd block; free() frees it. */
+struct unw_capture {
+	struct unw_regs regs;
+	size_t len;
+	uint8_t stack[];
+};
+
 /* Stack from registers and a copy of the top of the user stack taken at the event (bpf):
  * stack holds len bytes starting at regs->sp. Reads outside the copy fall back to
  * /proc/PID/mem (the process may have moved on; such frames may be wrong, never crash).
