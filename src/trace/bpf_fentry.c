@@ -18,6 +18,14 @@ static const struct {
     {"uname", "newuname"}, {"umount2", "umount"}, {"sendfile", "sendfile64"},
 };
 
+/* x86_64 numbers the kernel serves with sys_ni_syscall (ENOSYS): no function of their own;
+ * the tracepoints see them */
+static const char *const not_implemented[] = {
+    "_sysctl",	      "create_module", "get_kernel_syms", "query_module", "nfsservctl",
+    "getpmsg",	      "putpmsg",       "afs_syscall",	  "tuxcall",	  "security",
+    "lookup_dcookie", "epoll_ctl_old", "epoll_wait_old",  "vserver",
+};
+
 static bool kernel_function(long nr, char *buf, size_t len)
 {
 	const struct syscall_info *si = syscall_get(nr);
@@ -25,6 +33,9 @@ static bool kernel_function(long nr, char *buf, size_t len)
 
 	if (!si || !si->name || strncmp(si->name, "syscall_", 8) == 0)
 		return false;
+	for (size_t i = 0; i < sizeof(not_implemented) / sizeof(not_implemented[0]); i++)
+		if (strcmp(not_implemented[i], si->name) == 0)
+			return false;
 	entry = si->name;
 	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
 		if (strcmp(renamed[i].name, si->name) == 0)
