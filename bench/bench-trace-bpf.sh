@@ -136,9 +136,11 @@ nat=$(per_iter 100000 1100000 "$tmp/getppid")
 row "native, nothing traced" "$nat" "$nat"
 sleep 1000 &
 idle=$!
-# every syscall of the other process: the raw syscall tracepoints, paid by every syscall of
-# every process
-tax "-p other (all syscalls: tracepoints)"
+# every syscall of the other process: fentry/fexit on the syscall dispatcher (one trampoline
+# every syscall of every process goes through), or the raw syscall tracepoints (the kernel's
+# slow syscall path for every process)
+tax "-p other (all syscalls: dispatcher)"
+TP=1 tax "-p other (all syscalls: tracepoints)"
 # a few syscalls (up to 8): fentry/fexit on their kernel functions, nothing else pays; the
 # same through the tracepoints for comparison
 tax "-e trace=close -p other (fentry)" -e trace=close

@@ -1274,6 +1274,24 @@ int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
 		return on_exit(ret, (long)regs->orig_ax);                                       \
 	}
 
+/* Every syscall at once: fentry/fexit on the kernel's dispatcher x64_sys_call(regs, nr)
+ * (6.9+), for more syscalls than there are pairs: one trampoline instead of the tracepoints'
+ * slow path for every syscall of every process. */
+SEC("fentry/x64_sys_call")
+int BPF_PROG(sys_fentry_all, struct pt_regs *regs, unsigned int nr)
+{
+	if (plan_of(nr)->mode == SM_SKIP)
+		return 0;
+	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip,
+			regs->sp, nr);
+}
+
+SEC("fexit/x64_sys_call")
+int BPF_PROG(sys_fexit_all, struct pt_regs *regs, unsigned int nr, long ret)
+{
+	return on_exit(ret, (long)regs->orig_ax);
+}
+
 FENTRY_PAIR(0)
 FENTRY_PAIR(1)
 FENTRY_PAIR(2)

@@ -974,10 +974,16 @@ static int silent_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return 0;
 }
 
-/* Opens and loads the kernel side: fentry/fexit pairs on the traced syscalls' functions when
- * there are few of them (nf > 0: nrs, fns from bpf_fentry_targets()), else the raw syscall
- * tracepoints. */
-static int load_once(struct backend *b, int nf, char (*fns)[64], char *why, size_t whylen)
+/* How the syscall programs attach (see ARCHITECTURE.md, bpf backend). */
+enum attach_mode {
+	AM_PAIRS,	/* fentry/fexit pairs on the traced syscalls' functions */
+	AM_DISPATCHER,	/* fentry/fexit on x64_sys_call, the dispatcher of every syscall */
+	AM_TRACEPOINTS, /* the raw syscall tracepoints */
+};
+
+/* Opens and loads the kernel side, attached as mode says; nf pairs on the functions fns. */
+static int load_once(struct backend *b, enum attach_mode mode, int nf, char (*fns)[64], char *why,
+		     size_t whylen)
 {
 	struct session *s = b->s;
 	const struct trace_opts *o = s->o;
@@ -1006,6 +1012,8 @@ static int load_once(struct backend *b, int nf, char (*fns)[64], char *why, size
 	    skel->progs.sys_fexit0, skel->progs.sys_fexit1, skel->progs.sys_fexit2,
 	    skel->progs.sys_fexit3, skel->progs.sys_fexit4, skel->progs.sys_fexit5,
 	    skel->progs.sys_fexit6, skel->progs.sys_fexit7};
+	if (mode == AM_TRACEPOINTS)
+		nf = 0;
 	for (int i = 0; i < SCRY_FENTRY_MAX; i++) {
 		bpf_program__set_autoload(fentry[i], i < nf);
 		bpf_program__set_autoload(fexit[i], i < nf);
@@ -1014,8 +1022,10 @@ static int load_once(struct backend *b, int nf, char (*fns)[64], char *why, size
 			bpf_program__set_attach_target(fexit[i], 0, fns[i]);
 		}
 	}
-	/* else tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
-	bool tp = nf <= 0;
+	bpf_program__set_autoload(skel->progs.sys_fentry_all, mode == AM_DISPATCHER);
+	bpf_program__set_autoload(skel->progs.sys_fexit_all, mode == AM_DISPATCHER);
+	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
+	bool tp = mode == AM_TRACEPOINTS;
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
 	bpf_program__set_autoload(skel->progs.sys_enter_raw, tp && !btf);
 	bpf_program__set_autoload(skel->progs.sys_exit_raw, tp && !btf);
@@ -1050,13 +1060,24 @@ static int load(struct backend *b, char *why, size_t whylen)
 	b->count_only = o->summary == SUMMARY_ONLY && !o->filter.npaths && !o->filter.fds_given;
 	bpf_plan_build(o, b->count_only, plans, SCRY_NR_MAX, &unknown);
 	int nf = bpf_fentry_targets(plans, SCRY_NR_MAX, &unknown, nrs, fns, SCRY_FENTRY_MAX);
+	enum attach_mode mode = nf > 0 ? AM_PAIRS : AM_DISPATCHER;
+	if (getenv("SCRY_BPF_TRACEPOINTS"))
+		mode = AM_TRACEPOINTS;
+	if (mode == AM_DISPATCHER) {
+		/* numbers past the table never reach the dispatcher: the kernel answers them
+		 * with sys_ni_syscall directly (in-table ones reach it from the dispatcher,
+		 * where the pair sees them a second time, harmlessly) */
+		nf = 0;
+		if (unknown.mode != SM_SKIP)
+			snprintf(fns[nf++], sizeof(fns[0]), "__x64_sys_ni_syscall");
+	}
 	free(plans);
-	r = load_once(b, nf, fns, why, whylen);
-	if (r < 0 && nf > 0) {
-		/* a kernel without fentry, or a syscall function it does not have */
+	r = load_once(b, mode, nf, fns, why, whylen);
+	if (r < 0 && mode != AM_TRACEPOINTS) {
+		/* a kernel without fentry or without that function */
 		trace_bpf__destroy(b->skel);
 		b->skel = NULL;
-		r = load_once(b, -1, fns, why, whylen);
+		r = load_once(b, AM_TRACEPOINTS, 0, fns, why, whylen);
 	}
 	if (r < 0)
 		return r;
