@@ -43,12 +43,8 @@ static const char usage_text[] =
     "  --json                   the report as one JSON object\n"
     "  --fail-on-growth=N       exit with status 3 when the fd count grew faster than N per\n"
     "                           minute\n"
-    "  --backend=auto|ptrace|bpf  how to trace (auto: bpf when it loads, else ptrace; bpf\n"
-    "                           copies registers and stack top with each event and unwinds\n"
-    "                           only the fds still open at the report)\n"
+    "  --backend=auto|ptrace|bpf  how to trace (auto: ptrace, which unwinds call stacks)\n"
     "  -h, --help               print this help\n"
-    "\n"
-    "Once a -p process is traced, \"scry leaks: Process PID attached\" is written on stderr.\n"
     "\n"
     "Exit status: 0 report printed, 1 nothing could be traced, 2 bad usage, 3 growth above\n"
     "--fail-on-growth.\n";
@@ -207,28 +203,6 @@ static int symbolize(void *ctx, pid_t tgid, uint64_t pc, bool isret, struct unw_
 	return unwind_symbolize(u, pc, isret, out);
 }
 
-/* The tracker's unwinder for captured stacks (bpf): the process's modules are kept after it
- * exits. */
-static int unwind_capture(void *ctx, const struct unw_capture *cap, uint64_t *pcs, int max)
-{
-	struct unwinder *u = session_unwinder(ctx, cap->tgid);
-
-	if (!u)
-		return -ENOTSUP;
-	return unwind_captured(u, &cap->regs, cap->stack, cap->len, pcs, max);
-}
-
-static void attached(struct session *s, pid_t pid, unsigned nthreads)
-{
-	(void)s;
-	if (nthreads > 1)
-		fprintf(stderr, "%s: leaks: Process %d attached with %u threads\n", program_name,
-			(int)pid, nthreads);
-	else
-		fprintf(stderr, "%s: leaks: Process %d attached\n", program_name, (int)pid);
-	fflush(stderr);
-}
-
 /* Builds and prints a report; returns the fastest growth per minute seen. */
 static double report(struct leaks_cmd *c)
 {
@@ -251,8 +225,6 @@ static double report(struct leaks_cmd *c)
 	}
 	for (unsigned i = 0; i < c->lk.tr.nprocs; i++)
 		tracker_reconcile(&c->lk.tr, c->lk.tr.procs[i], now);
-	/* only now are the stacks of the fds still open unwound (bpf) */
-	tracker_resolve(&c->lk.tr, NULL);
 	if (leak_report_build(&c->lk, &ro, now, &r) < 0) {
 		log_error("out of memory building the report");
 		leaks_describe_free(&d);
@@ -291,37 +263,25 @@ static void tick(struct session *s)
 	}
 }
 
-/* --backend: auto takes bpf when it loads (as scry trace does), silently falling back to
- * ptrace; an explicit bpf says why it cannot be used and fails. */
 static int run_backend(struct leaks_cmd *c)
 {
 	const char *backend = c->o.backend ? c->o.backend : "auto";
-	bool want_bpf = strcmp(backend, "bpf") == 0;
 
-	if (strcmp(backend, "ptrace") == 0)
+	if (strcmp(backend, "bpf") != 0)
 		return ptrace_run(&c->s);
 #if HAVE_BPF
 	char why[256];
-	/* stacks: the registers and the top of the user stack are captured with each event;
-	 * the tracker keeps them and unwinds those of fds still open at report time */
+	/* stacks: the registers and the top of the user stack are captured with each event and
+	 * unwound when the event is consumed */
 	c->o.kflag = true;
 	int r = bpf_run(&c->s, why, sizeof(why));
-	c->o.kflag = false;
 	if (r != BPF_RUN_UNAVAILABLE)
 		return r;
-	c->s.stack = NULL;
-	c->s.capture = NULL;
-	if (want_bpf) {
-		log_error("cannot use the bpf backend: %s", why);
-		return EXIT_TRACE_FAILED;
-	}
+	log_error("cannot use the bpf backend: %s", why);
 #else
-	if (want_bpf) {
-		log_error("the bpf backend is not built into this scry; use --backend=ptrace");
-		return EXIT_TRACE_FAILED;
-	}
+	log_error("the bpf backend is not built into this scry; use --backend=ptrace");
 #endif
-	return ptrace_run(&c->s);
+	return EXIT_TRACE_FAILED;
 }
 
 int cmd_leaks(int argc, char **argv)
@@ -342,11 +302,8 @@ int cmd_leaks(int argc, char **argv)
 	c.s.sink_ctx = &c.lk;
 	c.s.tick = tick;
 	c.s.tick_ms = 100;
-	c.s.attached = attached;
 	ticking = &c;
 	tracker_init(&c.lk.tr, real_ns());
-	c.lk.tr.unwind = unwind_capture;
-	c.lk.tr.unwind_ctx = &c.s;
 	c.t_start = c.t_last_report = mono_ns();
 
 	int r = run_backend(&c);

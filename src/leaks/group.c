@@ -222,8 +222,6 @@ int leak_report_build(const struct leaks *lk, const struct leak_report_opts *o, 
 			const struct leak_fd *f = &p->fds[fd];
 			if (f->origin != LO_TRACKED && f->origin != LO_BASELINE)
 				continue;
-			if (f->pending)
-				continue; /* not unwound: tracker_resolve() ran out of memory */
 			bool base = f->origin == LO_BASELINE;
 			if (!base && now - f->t_open < min_age_ns && !p->exited) {
 				r->nyoung++;

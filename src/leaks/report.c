@@ -280,7 +280,7 @@ void leak_report_text(const struct leak_report *r, FILE *f, leak_symbolize_fn sy
 			text_frames(&fr, f);
 		else
 			fprintf(f, "        (no call stack%s)\n",
-				r->lk->stack_errors || r->tr->unwind_errors ? ": unwinding failed" : "");
+				r->lk->stack_errors ? ": unwinding failed" : "");
 	}
 	unsigned nbase = 0;
 	for (unsigned i = r->ntracked_groups; i < r->ngroups; i++)

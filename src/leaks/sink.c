@@ -10,7 +10,6 @@
 #include <time.h>
 
 #include "leaks/leaks.h"
-#include "unwind/unwind.h"
 
 enum how {
 	H_RET = 1,     /* the return value is a new fd */
@@ -126,35 +125,17 @@ struct event_ctx {
 	unsigned opened, closed;
 };
 
-/* With a backend that captures stacks (bpf), each new fd keeps a copy of the capture, unwound
- * only if the fd is still open at report time; otherwise (ptrace) the stopped thread is
- * unwound now, once per event. */
 static void opened(struct event_ctx *c, int fd)
 {
-	struct session *s = c->s;
-	uint64_t now = c->t->ev.t_exit ? c->t->ev.t_exit : now_ns();
-
-	if (s->capture) {
-		struct unw_capture *cap;
-		int r = s->capture(s, c->t, &cap);
-		if (r < 0)
-			c->lk->stack_errors++;
-		if (r == 0 ? tracker_open_captured(&c->lk->tr, c->p, fd, c->t->ev.nr, c->t->pid,
-						   cap, now) == 0
-			   : tracker_open(&c->lk->tr, c->p, fd, c->t->ev.nr, c->t->pid, NULL, 0,
-					  now) == 0)
-			c->opened++;
-		return;
-	}
 	if (c->npcs < 0) {
-		c->npcs = s->stack ? s->stack(s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
+		c->npcs = c->s->stack ? c->s->stack(c->s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
 		if (c->npcs < 0) {
 			c->lk->stack_errors++;
 			c->npcs = 0;
 		}
 	}
-	if (tracker_open(&c->lk->tr, c->p, fd, c->t->ev.nr, c->t->pid, c->pcs, c->npcs, now) ==
-	    0)
+	if (tracker_open(&c->lk->tr, c->p, fd, c->t->ev.nr, c->t->pid, c->pcs, c->npcs,
+			 c->t->ev.t_exit ? c->t->ev.t_exit : now_ns()) == 0)
 		c->opened++;
 }
 
@@ -288,18 +269,10 @@ static void on_exit_event(struct event_ctx *c)
 	}
 }
 
-/* Before an exec replaces the image, the captures of the process are unwound against the
- * modules they were taken in. */
 static void leaks_syscall_enter(struct session *s, struct tracee *t)
 {
-	struct leaks *lk = s->sink_ctx;
-	long nr = t->ev.nr;
-
-	if (nr != __NR_execve && nr != __NR_execveat)
-		return;
-	struct leak_proc *p = tracker_proc(&lk->tr, t->tgid);
-	if (p)
-		tracker_resolve(&lk->tr, p);
+	(void)s;
+	(void)t;
 }
 
 static void leaks_syscall_exit(struct session *s, struct tracee *t)

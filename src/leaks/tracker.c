@@ -17,7 +17,6 @@ void tracker_init(struct tracker *tr, uint64_t now)
 {
 	memset(tr, 0, sizeof(*tr));
 	tr->t_begin = now;
-	tr->max_pending = LEAK_MAX_PENDING;
 }
 
 static void proc_free(struct leak_proc *p)
@@ -32,8 +31,6 @@ static void proc_free(struct leak_proc *p)
 
 void tracker_free(struct tracker *tr)
 {
-	while (tr->oldest)
-		pending_drop(tr, tr->oldest);
 	for (unsigned i = 0; i < tr->nprocs; i++)
 		proc_free(tr->procs[i]);
 	free(tr->procs);
@@ -80,12 +77,10 @@ static char *read_target(struct leak_proc *p, int fd)
 	return strdup(buf);
 }
 
-static void slot_clear(struct tracker *tr, struct leak_proc *p, int fd)
+static void slot_clear(struct leak_proc *p, int fd)
 {
 	struct leak_fd *f = &p->fds[fd];
 
-	if (f->pending)
-		pending_drop(tr, f->pending);
 	if (f->origin == LO_BASELINE || f->origin == LO_TRACKED) {
 		p->nopen--;
 		if (f->origin == LO_BASELINE)
@@ -206,7 +201,8 @@ static int site_rehash(struct tracker *tr)
 	return 0;
 }
 
-int tracker_site(struct tracker *tr, long nr, pid_t tgid, const uint64_t *pcs, int npcs)
+/* The index of the site (nr, pcs), interned. Returns it or -ENOMEM. */
+static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *pcs, int npcs)
 {
 	uint64_t hash = site_hash(nr, pcs, npcs);
 
@@ -246,45 +242,25 @@ int tracker_site(struct tracker *tr, long nr, pid_t tgid, const uint64_t *pcs, i
 
 /* ---- events ---- */
 
-/* Fills p's slot fd for a creation by syscall nr (site left to the caller). */
-static int slot_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-		     uint64_t now)
+int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
+		 const uint64_t *pcs, int npcs, uint64_t now)
 {
 	if (fd < 0 || reserve(p, fd) < 0)
 		return -ENOMEM;
+	int site = site_intern(tr, nr, p->tgid, pcs, npcs < 0 ? 0 : npcs);
+	if (site < 0)
+		return site;
 	/* an fd we believed open was closed behind our back (a lost event): replace it */
-	slot_clear(tr, p, fd);
+	slot_clear(p, fd);
 	struct leak_fd *f = &p->fds[fd];
 	f->origin = LO_TRACKED;
+	f->site = (unsigned)site;
 	f->t_open = now;
 	f->opener_tid = tid;
 	f->nr = nr;
 	f->target = read_target(p, fd);
 	p->nopen++;
 	return 0;
-}
-
-int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-		 const uint64_t *pcs, int npcs, uint64_t now)
-{
-	int site = tracker_site(tr, nr, p->tgid, pcs, npcs < 0 ? 0 : npcs);
-	if (site < 0)
-		return site;
-	int r = slot_open(tr, p, fd, nr, tid, now);
-	if (r == 0)
-		p->fds[fd].site = (unsigned)site;
-	return r;
-}
-
-int tracker_open_captured(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-			  struct unw_capture *cap, uint64_t now)
-{
-	int r = slot_open(tr, p, fd, nr, tid, now);
-	if (r < 0) {
-		free(cap);
-		return r;
-	}
-	return pending_add(tr, p, fd, cap);
 }
 
 bool tracker_close(struct tracker *tr, struct leak_proc *p, int fd)
@@ -298,7 +274,7 @@ bool tracker_close(struct tracker *tr, struct leak_proc *p, int fd)
 	}
 	struct leak_fd *f = &p->fds[fd];
 	bool was_open = f->origin == LO_BASELINE || f->origin == LO_TRACKED;
-	slot_clear(tr, p, fd);
+	slot_clear(p, fd);
 	if (p->pending)
 		f->origin = LO_CLOSED_EARLY; /* the parent's copy must not bring it back */
 	return was_open;
@@ -354,19 +330,9 @@ void tracker_fork(struct tracker *tr, struct leak_proc *parent, pid_t child, uin
 			continue; /* the child opened or closed it already */
 		*cf = *pf;
 		cf->target = pf->target ? strdup(pf->target) : NULL;
-		cf->pending = NULL;
 		c->nopen++;
 		if (cf->origin == LO_BASELINE)
 			c->nbaseline++;
-		/* the child's copy was created at the same call: a copy of the capture */
-		if (pf->pending) {
-			size_t size = sizeof(*pf->pending->cap) + pf->pending->cap->len;
-			struct unw_capture *cap = malloc(size);
-			if (cap)
-				memcpy(cap, pf->pending->cap, size);
-			if (!cap || pending_add(tr, c, fd, cap) < 0)
-				slot_clear(tr, c, fd);
-		}
 	}
 	for (int fd = 0; fd < c->cap; fd++)
 		if (c->fds[fd].origin == LO_CLOSED_EARLY)
@@ -376,7 +342,7 @@ void tracker_fork(struct tracker *tr, struct leak_proc *parent, pid_t child, uin
 }
 
 /* Drops the fds /proc does not list; returns how many. */
-static unsigned drop_gone(struct tracker *tr, struct leak_proc *p)
+static unsigned drop_gone(struct leak_proc *p)
 {
 	int *fds = NULL;
 	ssize_t n = live_fds(p, &fds);
@@ -392,7 +358,7 @@ static unsigned drop_gone(struct tracker *tr, struct leak_proc *p)
 			j++;
 		if (j < n && fds[j] == fd)
 			continue;
-		slot_clear(tr, p, fd);
+		slot_clear(p, fd);
 		dropped++;
 	}
 	free(fds);
@@ -402,7 +368,7 @@ static unsigned drop_gone(struct tracker *tr, struct leak_proc *p)
 void tracker_exec(struct tracker *tr, struct leak_proc *p, uint64_t now)
 {
 	/* a new program: the /proc directory is the same, the fds are what survived */
-	tr->ends[LEAK_END_EXEC] += drop_gone(tr, p);
+	tr->ends[LEAK_END_EXEC] += drop_gone(p);
 	tracker_proc_info(p);
 	tracker_sample(p, now, true);
 }
@@ -411,7 +377,7 @@ void tracker_reconcile(struct tracker *tr, struct leak_proc *p, uint64_t now)
 {
 	if (p->exited)
 		return;
-	tr->ends[LEAK_END_VANISHED] += drop_gone(tr, p);
+	tr->ends[LEAK_END_VANISHED] += drop_gone(p);
 	tracker_sample(p, now, true);
 }
 

@@ -25,19 +25,9 @@ enum leak_origin {
 	LO_CLOSED_EARLY /* closed by a fork child before its parent's fork returned (tombstone) */
 };
 
-/* A creation whose call stack is not unwound yet (bpf): the capture taken with the event, kept
- * on the fd until report time. In the tracker's list, oldest first. */
-struct leak_pending {
-	struct leak_pending *prev, *next;
-	struct leak_proc *p;
-	int fd;
-	struct unw_capture *cap;
-};
-
 struct leak_fd {
 	enum leak_origin origin;
-	unsigned site;	  /* index into tracker.sites (LO_TRACKED, unless pending) */
-	struct leak_pending *pending; /* LO_TRACKED: the stack is not unwound yet */
+	unsigned site;	  /* index into tracker.sites (LO_TRACKED) */
 	uint64_t t_open;  /* CLOCK_REALTIME ns; when tracking began for LO_BASELINE */
 	char *target;	  /* readlink text of /proc/PID/fd/N at creation, or NULL */
 	pid_t opener_tid; /* the thread that created it */
@@ -77,13 +67,6 @@ struct leak_proc {
 /* Implicit ends of fds, counted next to the syscalls. */
 enum { LEAK_END_EXEC, LEAK_END_EXIT, LEAK_END_VANISHED, LEAK_NENDS };
 
-/* Unwinds a capture into program counters (scry leaks: session_unwinder(c->tgid) and
- * unwind_captured()). Returns the number of frames or -errno. */
-typedef int (*leak_unwind_fn)(void *ctx, const struct unw_capture *c, uint64_t *pcs, int max);
-
-/* Captures kept at most (about 2-9 KiB each); beyond, the oldest is unwound at once. */
-#define LEAK_MAX_PENDING 16384
-
 struct tracker {
 	struct leak_proc **procs;
 	unsigned nprocs;
@@ -94,12 +77,6 @@ struct tracker {
 	struct leak_count counts[1024]; /* by syscall number */
 	uint64_t ends[LEAK_NENDS];	/* fds ended by exec (CLOEXEC), exit, or found gone */
 	uint64_t t_begin;		/* CLOCK_REALTIME ns */
-	struct leak_pending *oldest, *newest; /* captures not unwound yet */
-	unsigned npending, max_pending;	      /* max_pending: LEAK_MAX_PENDING by default */
-	leak_unwind_fn unwind;
-	void *unwind_ctx;
-	uint64_t unwind_errors; /* captures that could not be unwound */
-	uint64_t unwound_early; /* captures unwound at once because max_pending was reached */
 };
 
 void tracker_init(struct tracker *tr, uint64_t now);
@@ -116,23 +93,6 @@ struct leak_proc *tracker_proc_get(struct tracker *tr, pid_t tgid, bool fork_chi
  * read from /proc now (the creating thread is stopped under ptrace). Returns 0 or -ENOMEM. */
 int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
 		 const uint64_t *pcs, int npcs, uint64_t now);
-/* The same for a backend that captured the stack with the event (bpf): cap (owned by the
- * tracker from now on, even on error) is unwound only if the fd is still open at
- * tracker_resolve(), or when more than max_pending captures wait. Returns 0 or -ENOMEM. */
-int tracker_open_captured(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-			  struct unw_capture *cap, uint64_t now);
-/* Unwinds the waiting captures of p (all processes when p is NULL) into sites: before a
- * report, and before p execs (its modules change). (leaks/pending.c) */
-void tracker_resolve(struct tracker *tr, struct leak_proc *p);
-
-/* ---- for leaks/pending.c ---- */
-/* The index of the site (nr, pcs), interned. Returns it or -ENOMEM. */
-int tracker_site(struct tracker *tr, long nr, pid_t tgid, const uint64_t *pcs, int npcs);
-/* Keeps cap on p's fd (origin LO_TRACKED, slot filled). Returns 0 or -ENOMEM (cap freed). */
-int pending_add(struct tracker *tr, struct leak_proc *p, int fd, struct unw_capture *cap);
-/* Frees a capture that is no longer needed (its fd ended). */
-void pending_drop(struct tracker *tr, struct leak_pending *pd);
-
 /* fd ended in p (close, close_range, dup2 over it). Returns whether it was open. */
 bool tracker_close(struct tracker *tr, struct leak_proc *p, int fd);
 /* A syscall finished: counted for the opens-vs-closes table; samples the fd count. */

@@ -345,63 +345,28 @@ static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strb
 
 _Static_assert(sizeof(struct scry_regs) == sizeof(struct unw_regs), "CK_REGS is struct unw_regs");
 
-/* The registers and the stack top captured at entry (CK_REGS, CK_STACK) with the current
- * record; false when the record has no registers. */
-static bool entry_regs(const struct backend *b, struct unw_regs *r, const struct bcap **stack)
+/* -k: the stack from the registers and the stack top captured at entry (CK_REGS, CK_STACK). */
+static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
 {
-	const struct bcap *regs = NULL;
+	const struct backend *b = s->mem.ctx;
+	struct unwinder *u = session_unwinder(s, t->tgid);
+	const struct bcap *regs = NULL, *stack = NULL;
+	struct unw_regs r;
 
-	*stack = NULL;
+	if (!u)
+		return -ENOTSUP;
 	for (unsigned i = 0; i < b->ncaps; i++)
 		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
 		    b->caps[i].len == sizeof(struct scry_regs))
 			regs = &b->caps[i];
 	if (!regs)
-		return false;
-	memcpy(r, regs->data, sizeof(*r));
+		return -ENODATA;
+	memcpy(&r, regs->data, sizeof(r));
 	for (unsigned i = 0; i < b->ncaps; i++)
 		if (!(b->caps[i].flags & (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FAULT)) &&
-		    b->caps[i].addr == r->sp && (!*stack || b->caps[i].len > (*stack)->len))
-			*stack = &b->caps[i];
-	return true;
-}
-
-/* -k: the stack from the registers and the stack top captured at entry. */
-static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
-{
-	const struct backend *b = s->mem.ctx;
-	struct unwinder *u = session_unwinder(s, t->tgid);
-	const struct bcap *stack;
-	struct unw_regs r;
-
-	if (!u)
-		return -ENOTSUP;
-	if (!entry_regs(b, &r, &stack))
-		return -ENODATA;
+		    b->caps[i].addr == r.sp && (!stack || b->caps[i].len > stack->len))
+			stack = &b->caps[i];
 	return unwind_captured(u, &r, stack ? stack->data : NULL, stack ? stack->len : 0, pcs, max);
-}
-
-/* The same captures, copied out to be unwound later (scry leaks). */
-static int bpf_capture(struct session *s, struct tracee *t, struct unw_capture **out)
-{
-	const struct backend *b = s->mem.ctx;
-	const struct bcap *stack;
-	struct unw_regs r;
-
-	*out = NULL;
-	if (!entry_regs(b, &r, &stack))
-		return -ENODATA;
-	size_t len = stack ? stack->len : 0;
-	struct unw_capture *c = malloc(sizeof(*c) + len);
-	if (!c)
-		return -ENOMEM;
-	c->tgid = t->tgid;
-	c->regs = r;
-	c->len = len;
-	if (len)
-		memcpy(c->stack, stack->data, len);
-	*out = c;
-	return 0;
 }
 
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
@@ -791,8 +756,6 @@ static int attach_process(struct backend *b, pid_t pid)
 	if (d)
 		closedir(d);
 	set_traced(b, tgid, true);
-	if (s->attached)
-		s->attached(s, pid, nthreads);
 	if (!s->o->quiet) {
 		if (nthreads > 1)
 			text_message(s, "Process %d attached with %u threads", pid, nthreads);
@@ -992,10 +955,8 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
 	s->fd_describe = bpf_fd_describe;
 	s->fd_path = bpf_fd_path;
-	if (s->o->kflag) {
+	if (s->o->kflag)
 		s->stack = bpf_stack;
-		s->capture = bpf_capture;
-	}
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)

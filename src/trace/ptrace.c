@@ -254,8 +254,6 @@ static int attach_process(struct session *s, pid_t pid)
 	}
 	if (d)
 		closedir(d);
-	if (s->attached)
-		s->attached(s, pid, nthreads);
 	if (!s->o->quiet) {
 		if (nthreads > 1)
 			text_message(s, "Process %d attached with %u threads", pid, nthreads);

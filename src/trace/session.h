@@ -11,8 +11,6 @@
 #include "trace/event.h"
 #include "trace/filter.h"
 
-struct unw_capture;
-
 enum summary_mode {
 	SUMMARY_NONE,
 	SUMMARY_ONLY, /* -c */
@@ -114,14 +112,6 @@ struct session {
 	 * NULL when the backend cannot. Returns the number of frames or -errno. Symbolize with
 	 * session_unwinder(s, t->tgid). */
 	int (*stack)(struct session *s, struct tracee *t, uint64_t *pcs, int max);
-	/* The registers and stack top captured with t's current syscall, as a heap copy the
-	 * caller owns (to unwind later with unwind_captured()); NULL when the backend has no
-	 * captures (ptrace: unwind the stopped thread with stack() at once). Returns 0, -ENODATA
-	 * (nothing captured with this event) or -ENOMEM. */
-	int (*capture)(struct session *s, struct tracee *t, struct unw_capture **out);
-	/* Called by the backend once a process given with -p is attached (all its threads
-	 * traced), whatever -q says; NULL: nothing. */
-	void (*attached)(struct session *s, pid_t pid, unsigned nthreads);
 	/* Called by the backend between events, at least every tick_ms milliseconds while the
 	 * session runs (periodic reports, a time limit); NULL: never. Setting stop ends the
 	 * session as Ctrl-C does (attached processes are detached and keep running). */

@@ -54,16 +54,6 @@ struct unw_regs {
 int unwind_captured(struct unwinder *u, const struct unw_regs *regs, const void *stack, size_t len,
 		    uint64_t *pcs, int max);
 
-/* A captured stack kept for later (scry leaks under bpf unwinds only the creations of fds
- * still open at report time): the registers and a heap copy of the stack top, one malloc,
- * freed with free(). tgid: the process whose unwinder unwinds it. */
-struct unw_capture {
-	pid_t tgid;
-	struct unw_regs regs;
-	size_t len;
-	unsigned char stack[]; /* len bytes from regs.sp */
-};
-
 /* Why the last unwind_stopped()/unwind_captured() of u ended before the outermost frame
  * (libdw's message, as strace -k prints it: "too many stack frames" when max was reached),
  * or NULL when it reached the end of the stack. Valid until the next unwind. */
