@@ -11,6 +11,11 @@
 
 #include "trace.h"
 
+extern int bpf_iter_task_vma_new(struct bpf_iter_task_vma *it, struct task_struct *task,
+				 __u64 addr) __ksym __weak;
+extern struct vm_area_struct *bpf_iter_task_vma_next(struct bpf_iter_task_vma *it) __ksym __weak;
+extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it) __ksym __weak;
+
 char LICENSE[] SEC("license") = "GPL";
 
 #define SIGKILL		     9
@@ -24,11 +29,11 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile struct scry_plan plans[SCRY_NR_MAX];
 const volatile struct scry_plan unknown_plan; /* numbers past the table */
 const volatile bool follow;		      /* -f: children and new threads */
+const volatile bool follow_threads;	      /* new threads even without -f (scry leaks) */
 const volatile bool need_cpu_time;	      /* -c/-C without -w: system time per call */
 const volatile bool signals_wanted;	      /* signal records (not under -c) */
 const volatile __u64 blocked_ns = 50000000;   /* a call this old is shown while it blocks */
-const volatile bool wake_each;		      /* -k: user space reads /proc/PID/maps while
-					       * the process lives: wake it per record */
+const volatile bool send_maps;		      /* -k: SR_MAPS snapshots before stacks */
 
 /* Written by user space while running. */
 __u64 tgid_bits[SCRY_PID_MAX / 64];
@@ -102,6 +107,20 @@ struct {
 	__type(value, struct scry_count);
 } counts SEC(".maps");
 
+/* -k: the executable size of each address space when its mappings were last sent. */
+struct maps_key {
+	__u64 mm;
+	__u32 tgid;
+	__u32 pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, struct maps_key);
+	__type(value, __u64);
+} maps_sent SEC(".maps");
+
 static __always_inline bool traced(__u32 tgid)
 {
 	__u32 i = (tgid / 64) & (SCRY_PID_MAX / 64 - 1);
@@ -119,7 +138,7 @@ static __always_inline void out(void *data, __u64 size, bool wake)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (wake || wake_each || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
+	if (wake || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= SCRY_WAKEUP_BYTES)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, data, size, flags))
 		lose(SL_RING);
@@ -214,6 +233,8 @@ static __always_inline void *cap_data(struct task_st *st, long off)
 	return &st->data[(off + sizeof(struct scry_cap)) & (SCRY_REC_DATA - 1)];
 }
 
+__noinline int cap_fileloc(struct task_st *st, __u64 addr, __u8 flags);
+
 /* Bytes at addr. Returns 0, or -1 if they could not be read. A global function: the
  * verifier checks it once, not at every place a capture is made. */
 __noinline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig, __u8 flags)
@@ -233,6 +254,8 @@ __noinline int cap_mem(struct task_st *st, __u64 addr, __u64 want, __u64 orig, _
 	room &= SCRY_CAP_MAX - 1;
 	int r = room ? bpf_probe_read_user(cap_data(st, off), room, (void *)addr) : 0;
 	cap_end(st, off, room, r < 0);
+	if (r < 0)
+		cap_fileloc(st, addr, flags);
 	return r < 0 ? -1 : 0;
 }
 
@@ -255,6 +278,7 @@ __noinline int cap_str(struct task_st *st, __u64 addr, __u32 max, __u8 flags)
 	long r = room ? bpf_probe_read_user_str(cap_data(st, off), room, (void *)addr) : 0;
 	if (r < 0) {
 		cap_end(st, off, 0, true);
+		cap_fileloc(st, addr, flags);
 		return -1;
 	}
 	__u32 len = (__u32)r;
@@ -586,6 +610,28 @@ static __always_inline void sock_state(struct file *f, struct scry_sock *ss)
 	}
 }
 
+/* The walk's capture as `key` (an fd, or an address for SCF_FILE): f's mode and device for
+ * -yy (struct fdp_file in trace/bpf.c) in the first slot, then the components from the leaf
+ * up, each in its own slot. */
+static __always_inline int cap_walk(struct task_st *st, __u64 key, struct walk *w, struct file *f,
+				    __u8 flags)
+{
+	if (f) {
+		*(__u32 *)&w->pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
+		*(__u32 *)&w->pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
+	}
+	struct dentry *leaf = w->d;
+	bool deleted =
+	    f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
+	/* slots start at 64: byte 0 is the kind */
+	w->pb = (void *)w->pb + SLOT;
+	bpf_loop(DEPTH, walk_one, w, 0);
+	w->pb = (void *)w->pb - SLOT;
+	w->pb->b[0] = deleted ? FDP_WALK_DELETED : FDP_WALK;
+	__u32 len = SLOT + (w->n & (DEPTH - 1)) * SLOT;
+	return cap_kmem(st, key, w->pb, len | flags << 16);
+}
+
 __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
@@ -640,21 +686,59 @@ __noinline int cap_fdpath(struct task_st *st, long fd, __u8 flags)
 			return cap_kmem(st, fd, w.pb, (__u32)n | (flags | SCF_FDPATH) << 16);
 		}
 	}
-	if (f) {
-		/* the file's mode and device for -yy (struct fdp_file in trace/bpf.c) */
-		*(__u32 *)&w.pb->b[4] = BPF_CORE_READ(f, f_inode, i_mode);
-		*(__u32 *)&w.pb->b[8] = BPF_CORE_READ(f, f_inode, i_rdev);
-	}
-	struct dentry *leaf = w.d;
-	bool deleted =
-	    f && !BPF_CORE_READ(leaf, d_hash.pprev) && BPF_CORE_READ(leaf, d_parent) != leaf;
-	/* slots start at 64: byte 0 is the kind */
-	w.pb = (void *)w.pb + SLOT;
-	bpf_loop(DEPTH, walk_one, &w, 0);
-	w.pb = (void *)w.pb - SLOT;
-	w.pb->b[0] = deleted ? FDP_WALK_DELETED : FDP_WALK;
-	__u32 len = SLOT + (w.n & (DEPTH - 1)) * SLOT;
-	return cap_kmem(st, fd, w.pb, len | (flags | SCF_FDPATH) << 16);
+	return cap_walk(st, fd, &w, f, flags | SCF_FDPATH);
+}
+
+/* ---- where a faulted capture's bytes are: the file behind its mapping ---- */
+
+struct vma_loc {
+	__u64 addr;
+	__u64 file; /* struct file *, 0 for anonymous memory */
+	__u64 offset;
+	__u64 left;
+};
+
+static long vma_loc_one(struct task_struct *task, struct vm_area_struct *vma, struct vma_loc *l)
+{
+	l->file = (__u64)vma->vm_file;
+	l->offset = (vma->vm_pgoff << 12) + (l->addr - vma->vm_start);
+	l->left = vma->vm_end - l->addr;
+	return 0;
+}
+
+/* A walk from f's dentry up to task's root. */
+static __always_inline void walk_file(struct walk *w, struct task_struct *task, struct file *f)
+{
+	w->root_d = BPF_CORE_READ(task, fs, root.dentry);
+	w->root_mnt = BPF_CORE_READ(task, fs, root.mnt);
+	w->d = BPF_CORE_READ(f, f_path.dentry);
+	w->mnt = BPF_CORE_READ(f, f_path.mnt);
+	w->n = 0;
+}
+
+/* After a capture at addr faulted (a page never touched: the kernel cannot fault it in from
+ * here): if a file backs it, an SCF_FILE capture says which file and where, and user space
+ * reads the bytes there (a global function: verified once). */
+__noinline int cap_fileloc(struct task_st *st, __u64 addr, __u8 flags)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct vma_loc l = {.addr = addr};
+	struct walk w = {};
+	__u32 zero = 0;
+
+	if (!st)
+		return 0;
+	if (bpf_find_vma(task, addr, vma_loc_one, &l, 0) < 0 || !l.file)
+		return 0;
+	w.pb = bpf_map_lookup_elem(&path_scratch, &zero);
+	if (!w.pb)
+		return 0;
+	struct file *f = (struct file *)l.file;
+	walk_file(&w, task, f);
+	struct scry_fileloc *fl = (void *)&w.pb->b[SCRY_FILELOC_OFF];
+	fl->offset = l.offset;
+	fl->left = l.left;
+	return cap_walk(st, addr, &w, f, flags | SCF_FILE);
 }
 
 static __always_inline int cap_ptr_at(struct task_st *st, const volatile struct scry_capop *op,
@@ -914,6 +998,87 @@ static __always_inline void capture(struct task_st *st, const volatile struct sc
 		bpf_loop(SCRY_NOPS, fdpath_one, &x, 0);
 }
 
+/* ---- -k: the mappings stacks are unwound with ---- */
+
+/* One SR_MAPS record for the vma at vma_addr (a global function, verified once: the loop
+ * over the vmas stays small enough for the verifier to see it converge). */
+__noinline int send_map(__u64 vma_addr)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct vm_area_struct *vma = (struct vm_area_struct *)vma_addr;
+	struct file *f = BPF_CORE_READ(vma, vm_file);
+	__u32 zero = 0;
+	struct path_buf *pb = bpf_map_lookup_elem(&path_scratch, &zero);
+
+	if (!pb || !f)
+		return 0;
+	struct walk w = {};
+	struct scry_map *m = (void *)pb->b;
+	walk_file(&w, task, f);
+	w.pb = (void *)pb + SLOT;
+	bpf_loop(DEPTH, walk_one, &w, 0);
+	m->type = SR_MAPS;
+	m->pad = 0;
+	m->tid = task->pid;
+	m->tgid = task->tgid;
+	m->start = BPF_CORE_READ(vma, vm_start);
+	m->end = BPF_CORE_READ(vma, vm_end);
+	m->pgoff = BPF_CORE_READ(vma, vm_pgoff);
+	m->ino = BPF_CORE_READ(f, f_inode, i_ino);
+	m->dev = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
+	m->flags = (__u32)BPF_CORE_READ(vma, vm_flags) & 0xff;
+	m->aux = 0;
+	__u32 size = SLOT + (w.n & (DEPTH - 1)) * SLOT;
+	m->size = size;
+	out(pb, size, false);
+	return 1;
+}
+
+/* The end of a snapshot (a global function). */
+__noinline int send_maps_end(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct scry_map m = {.type = SR_MAPS, .size = sizeof(m)};
+
+	m.tid = task->pid;
+	m.tgid = task->tgid;
+	out(&m, sizeof(m), false);
+	return 0;
+}
+
+/* Before a record with a stack: the current address space's file mappings, unless they were
+ * sent already and its executable size has not changed since (a global function: verified
+ * once). */
+__noinline int maps_snapshot(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct mm_struct *mm = task->mm;
+	struct bpf_iter_task_vma it;
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return 0;
+	struct maps_key k = {.mm = (__u64)mm, .tgid = task->tgid};
+	__u64 exec_vm = BPF_CORE_READ(mm, exec_vm);
+	__u64 *sent = bpf_map_lookup_elem(&maps_sent, &k);
+	if (sent && *sent == exec_vm)
+		return 0;
+	bool any = false; /* a flag, not a count: the verifier sees the loop converge */
+	bpf_iter_task_vma_new(&it, task, 0);
+	while ((vma = bpf_iter_task_vma_next(&it))) {
+		__u64 addr = 0; /* as a plain number: global functions take no kernel pointers */
+		bpf_probe_read_kernel(&addr, sizeof(addr), &vma);
+		if (send_map(addr))
+			any = true;
+	}
+	bpf_iter_task_vma_destroy(&it);
+	if (!any)
+		return 0; /* the mmap lock was taken: try again at the next record */
+	send_maps_end();
+	bpf_map_update_elem(&maps_sent, &k, &exec_vm, BPF_ANY);
+	return 0;
+}
+
 /* ---- syscalls ---- */
 
 static __always_inline __u64 nswitches(struct task_struct *t)
@@ -972,6 +1137,8 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	st->rec.t_enter = bpf_ktime_get_ns();
 	if (p->mode != SM_RECORD)
 		return 0;
+	if (send_maps)
+		maps_snapshot();
 	capture(st, p, false, 0, (1u << SCRY_NOPS) - 1, false);
 	if (p->flags & SP_ENTRY) {
 		__u32 size = rec_size(st);
@@ -1111,7 +1278,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 	if (pst && (pst->flags & TS_IGNORE))
 		return 0;
 	bool thread = child->tgid == ptgid;
-	if (!follow) {
+	if (!follow && !(thread && follow_threads)) {
 		if (thread) {
 			struct task_st *st =
 			    bpf_task_storage_get(&tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);

@@ -119,6 +119,7 @@ enum scry_rec_type {
 	SR_EXIT,	/* tid is gone; aux: its wait status; ptid 1: a leader superseded by
 			 * another thread's exec (no exit line; SR_EXEC follows) */
 	SR_SIGNAL,	/* a signal reached tid; siginfo; aux 1: it stops the task */
+	SR_MAPS,	/* -k: a file mapping of tgid (struct scry_map), see below */
 };
 
 /* rec.flags */
@@ -153,6 +154,18 @@ enum {
 	SCF_FAULT = 1 << 1,  /* nothing could be read */
 	SCF_FDPATH = 1 << 2, /* what an fd refers to; addr is the fd */
 	SCF_REGS = 1 << 3,   /* struct scry_regs (CK_REGS) */
+	/* where the bytes of a faulted capture at addr live: a file mapping's file (its path
+	 * as an fd capture's walk), with struct scry_fileloc at SCRY_FILELOC_OFF */
+	SCF_FILE = 1 << 4,
+};
+
+/* In an SCF_FILE capture: the file offset of addr and the bytes from addr to the end of its
+ * mapping. A page of a file mapping that is not resident was never written (a written private
+ * page is a resident anonymous copy), so the file holds what the kernel would have read. */
+#define SCRY_FILELOC_OFF 16
+struct scry_fileloc {
+	__u64 offset;
+	__u64 left;
 };
 
 struct scry_cap {
@@ -174,6 +187,26 @@ struct scry_life {
 	__s32 aux;
 	__u64 t;
 	__u8 siginfo[48]; /* struct kernel_siginfo */
+};
+
+/* SR_MAPS: one file mapping of tgid's address space as /proc/PID/maps lists it, so that user
+ * space can unwind a stack after the process is gone. Sent before the first record with a
+ * stack of an address space, and again when its executable mappings change (exec, dlopen): a
+ * snapshot of every file mapping, then one with start == end == 0 that ends it. The path follows
+ * from byte 64 as an fd capture's walk (slots of 64 bytes). */
+struct scry_map {
+	__u16 type;
+	__u16 pad;
+	__u32 size;
+	__u32 tid;
+	__u32 tgid;
+	__u64 start;
+	__u64 end;
+	__u64 pgoff; /* in pages */
+	__u64 ino;
+	__u32 dev;   /* the kernel's encoding: major << 20 | minor */
+	__u32 flags; /* vm_flags' low bits: VM_READ 1, VM_WRITE 2, VM_EXEC 4, VM_MAYSHARE 0x80 */
+	__s32 aux;
 };
 
 /* In-kernel -c counters, per CPU and syscall. */

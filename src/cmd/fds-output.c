@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/sysmacros.h>
 
+#include "basic/namefold.h"
 #include "basic/cleanup.h"
 #include "basic/strbuf.h"
 #include "cmd/fds.h"
@@ -270,110 +271,6 @@ void fds_print_json(const struct fds_row *rows, size_t n)
 
 /* ---- summary ---- */
 
-static bool is_token_char(char c)
-{
-	return isalnum((unsigned char)c);
-}
-
-/* Random-looking: hex with a digit in it (uuid parts, hashes), at least 6 long and mixing
- * digits and letters, or at least 6 letters with capitals inside (mkstemp's XXXXXX). */
-static bool random_token(const char *s, size_t n)
-{
-	size_t digits = 0, alpha = 0, hex = 0, upper_inside = 0, lower = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (isdigit(c))
-			digits++;
-		else if (isalpha(c))
-			alpha++;
-		if (isxdigit(c))
-			hex++;
-		if (isupper(c) && i > 0)
-			upper_inside++;
-		if (islower(c))
-			lower++;
-	}
-	if (digits)
-		return (hex == n && alpha) || (n >= 6 && alpha);
-	return n >= 6 && upper_inside && lower;
-}
-
-/* Folds one token (letters and digits) into sub; *n is its length. */
-static void fds_fold_name_token(const char *p, size_t n, char *sub, size_t len, size_t *out_n)
-{
-	size_t o = 0;
-
-	if (random_token(p, n)) {
-		sub[o++] = '*';
-	} else {
-		for (size_t i = 0; i < n && o + 1 < len; i++) {
-			if (isdigit((unsigned char)p[i])) {
-				while (i + 1 < n && isdigit((unsigned char)p[i + 1]))
-					i++;
-				sub[o++] = '*';
-			} else {
-				sub[o++] = p[i];
-			}
-		}
-	}
-	sub[o] = '\0';
-	*out_n = o;
-}
-
-void fds_fold_name(const char *name, char *out, size_t len)
-{
-	size_t o = 0;
-
-	if (len == 0)
-		return;
-	for (const char *p = name; *p && o + 1 < len;) {
-		if (is_token_char(*p)) {
-			const char *e = p;
-
-			while (is_token_char(*e))
-				e++;
-			size_t n = (size_t)(e - p);
-
-			if (random_token(p, n)) {
-				out[o++] = '*';
-				p = e;
-				continue;
-			}
-			/* fold digit runs inside the token */
-			for (; p < e && o + 1 < len; p++) {
-				if (isdigit((unsigned char)*p)) {
-					while (p + 1 < e && isdigit((unsigned char)p[1]))
-						p++;
-					out[o++] = '*';
-				} else {
-					out[o++] = *p;
-				}
-			}
-			continue;
-		}
-		/* "*-*", "*.*", "*_*": one random thing (a uuid, an address) is one '*' */
-		if (o > 0 && out[o - 1] == '*' && strchr("-._", *p) && p[1] &&
-		    is_token_char(p[1])) {
-			const char *e = p + 1;
-
-			while (is_token_char(*e))
-				e++;
-			char sub[8];
-			size_t sn = 0;
-
-			fds_fold_name_token(p + 1, (size_t)(e - p - 1), sub, sizeof(sub), &sn);
-			if (sn == 1 && sub[0] == '*') {
-				p = e;
-				continue;
-			}
-		}
-		out[o++] = *p++;
-	}
-	out[o] = '\0';
-}
-
 struct count {
 	char *key;
 	size_t n;
@@ -427,10 +324,10 @@ static void pattern(const struct fds_row *r, char *out, size_t len)
 	if (r->of->kind == OFK_SOCK) {
 		snprintf(tmp, sizeof(tmp), "%s %s%s", r->proto[0] ? r->proto : r->type, r->name,
 			 r->tail);
-		fds_fold_name(tmp, out, len);
+		name_fold(tmp, out, len);
 		return;
 	}
-	fds_fold_name(r->name, out, len);
+	name_fold(r->name, out, len);
 }
 
 static void summary_one(const struct fds_row *rows, size_t n)

@@ -2,6 +2,7 @@
  * exit status; selection is in fds-select.c, +E in fds-endpoints.c, output in fds-output.c. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,7 +94,7 @@ static int list_process(struct fds_ctx *c, struct listing *l, pid_t pid, bool en
 {
 	_cleanup_close_ int dirfd = proc_open(pid);
 	struct proc_files pf;
-	unsigned int flags = 0;
+	unsigned int flags = PF_PREFAULT; /* the heap keeps big blocks: see cmd_fds() */
 	int r;
 
 	if (dirfd < 0)
@@ -562,6 +563,10 @@ int cmd_fds(int argc, char **argv)
 	struct fds_ctx c = {.cmd_width = 9}; /* lsof's default COMMAND width */
 	int r;
 
+	/* big blocks stay on the heap instead of fresh mmaps given back on free, so that a big
+	 * fd table is faulted in once (PF_PREFAULT) */
+	mallopt(M_MMAP_THRESHOLD, 256 << 20);
+	mallopt(M_TRIM_THRESHOLD, 512 << 20);
 	/* tests make a local filesystem count as remote */
 	fstype_remote_extra = getenv("SCRY_REMOTE_FSTYPE");
 	proc_files_remote_timeout_ms = 0;

@@ -73,9 +73,6 @@ void fds_print_fields(const struct fds_row *rows, size_t n, const char *fields);
 void fds_print_json(const struct fds_row *rows, size_t n);
 void fds_print_summary(const struct fds_row *rows, size_t n);
 
-/* Folds digit runs and random-looking tokens of a name into '*' (for --summary). */
-void fds_fold_name(const char *name, char *out, size_t len);
-
 /* ---- selection (fds-select.c) ---- */
 
 enum { SEL_PID, SEL_CMD, SEL_USER, SEL_FD, SEL_INET, SEL_UNIX, SEL_DIR, SEL_NAME, SEL_MAX };

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static const char usage_text[] =
     "  --json                   the report as one JSON object\n"
     "  --fail-on-growth=N       exit with status 3 when the fd count grew faster than N per\n"
     "                           minute\n"
-    "  --backend=auto|ptrace|bpf  how to trace (auto: ptrace, which unwinds call stacks)\n"
+    "  --backend=auto|ptrace|bpf  how to trace (auto: bpf when it loads, else ptrace)\n"
     "  -h, --help               print this help\n"
     "\n"
     "Exit status: 0 report printed, 1 nothing could be traced, 2 bad usage, 3 growth above\n"
@@ -78,6 +79,8 @@ struct leaks_cmd {
 	double duration, interval, min_age, fail_on_growth; /* < 0: not given */
 	bool json;
 	uint64_t t_start, t_last_report; /* CLOCK_MONOTONIC ns */
+	const char *backend;		 /* the one running */
+	bool announced;			 /* "tracking ..." said */
 };
 
 static _Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -203,6 +206,19 @@ static int symbolize(void *ctx, pid_t tgid, uint64_t pc, bool isret, struct unw_
 	return unwind_symbolize(u, pc, isret, out);
 }
 
+/* tracker_resolve()'s unwinder: a captured stack, with the mappings the process had then. */
+static int unwind_later(void *ctx, pid_t tgid, const struct unw_capture *cap, uint64_t *pcs,
+			int max)
+{
+	struct leaks_cmd *c = ctx;
+	struct unwinder *u = session_unwinder(&c->s, tgid);
+	int n = u ? unwind_captured(u, &cap->regs, cap->stack, cap->len, pcs, max) : -ENOTSUP;
+
+	if (n < 0)
+		c->lk.stack_errors++;
+	return n;
+}
+
 /* Builds and prints a report; returns the fastest growth per minute seen. */
 static double report(struct leaks_cmd *c)
 {
@@ -225,6 +241,7 @@ static double report(struct leaks_cmd *c)
 	}
 	for (unsigned i = 0; i < c->lk.tr.nprocs; i++)
 		tracker_reconcile(&c->lk.tr, c->lk.tr.procs[i], now);
+	tracker_resolve(&c->lk.tr, NULL); /* only the stacks of what is still open */
 	if (leak_report_build(&c->lk, &ro, now, &r) < 0) {
 		log_error("out of memory building the report");
 		leaks_describe_free(&d);
@@ -248,6 +265,13 @@ static void tick(struct session *s)
 	struct leaks_cmd *c = ticking;
 	uint64_t now = mono_ns(), rnow = real_ns();
 
+	if (!c->announced && c->o.npids) {
+		/* the backend has attached by its first tick: scripts can wait for this line */
+		fprintf(stderr, "scry: tracking the fds of %s %d%s (%s); Ctrl-C for the report\n",
+			c->o.npids > 1 ? "pids" : "pid", (int)c->o.pids[0],
+			c->o.npids > 1 ? " and more" : "", c->backend);
+		c->announced = true;
+	}
 	for (unsigned i = 0; i < c->lk.tr.nprocs; i++)
 		if (!c->lk.tr.procs[i]->exited)
 			tracker_sample(c->lk.tr.procs[i], rnow, false);
@@ -263,25 +287,38 @@ static void tick(struct session *s)
 	}
 }
 
+/* --backend: auto takes bpf when it loads (the process runs at near full speed; stacks are
+ * captured with each event and unwound only for the fds still open at report time), else
+ * ptrace (each call stopped, its stack unwound live); an explicit bpf says why it cannot be
+ * used and fails. */
 static int run_backend(struct leaks_cmd *c)
 {
 	const char *backend = c->o.backend ? c->o.backend : "auto";
+	bool want_bpf = strcmp(backend, "bpf") == 0;
 
-	if (strcmp(backend, "bpf") != 0)
+	c->backend = "ptrace";
+	if (strcmp(backend, "ptrace") == 0)
 		return ptrace_run(&c->s);
 #if HAVE_BPF
 	char why[256];
-	/* stacks: the registers and the top of the user stack are captured with each event and
-	 * unwound when the event is consumed */
-	c->o.kflag = true;
+	c->backend = "bpf";
+	c->o.kflag = true; /* registers and the stack top with each event, the mappings too */
 	int r = bpf_run(&c->s, why, sizeof(why));
+	c->o.kflag = false;
 	if (r != BPF_RUN_UNAVAILABLE)
 		return r;
-	log_error("cannot use the bpf backend: %s", why);
+	if (want_bpf) {
+		log_error("cannot use the bpf backend: %s", why);
+		return EXIT_TRACE_FAILED;
+	}
+	c->backend = "ptrace";
 #else
-	log_error("the bpf backend is not built into this scry; use --backend=ptrace");
+	if (want_bpf) {
+		log_error("the bpf backend is not built into this scry; use --backend=ptrace");
+		return EXIT_TRACE_FAILED;
+	}
 #endif
-	return EXIT_TRACE_FAILED;
+	return ptrace_run(&c->s);
 }
 
 int cmd_leaks(int argc, char **argv)
@@ -296,6 +333,7 @@ int cmd_leaks(int argc, char **argv)
 	c.o.quiet = 1;
 	c.o.threads = true;
 	c.o.print.strsize = 32;
+	c.o.print.decode_fds = 1; /* bpf: what each new fd is, captured when it is made */
 	c.s.o = &c.o;
 	c.s.out = stderr;
 	c.s.sink = &leaks_sink;
@@ -304,10 +342,20 @@ int cmd_leaks(int argc, char **argv)
 	c.s.tick_ms = 100;
 	ticking = &c;
 	tracker_init(&c.lk.tr, real_ns());
+	c.lk.tr.unwind = unwind_later;
+	c.lk.tr.unwind_ctx = &c;
 	c.t_start = c.t_last_report = mono_ns();
 
+	/* the baseline of an attached process is what it holds now, before the backend attaches
+	 * (bpf delivers events later: reading /proc at the first one would count fds opened
+	 * since as pre-existing, and hide the growth) */
+	for (unsigned i = 0; i < c.o.npids; i++)
+		if (kill(c.o.pids[i], 0) == 0)
+			tracker_proc_get(&c.lk.tr, c.o.pids[i], false, real_ns());
 	int r = run_backend(&c);
-	if (r == 0 || c.lk.tr.nprocs > 0) {
+	/* a report when something was tracked: a launched command ran, or the attach worked */
+	bool tracked = c.o.argv ? c.lk.tr.nprocs > 0 : c.announced;
+	if (r == 0 || tracked) {
 		double worst = report(&c);
 		if (r == 0 && c.fail_on_growth >= 0 && worst > c.fail_on_growth)
 			r = EXIT_GROWTH;

@@ -148,46 +148,44 @@ bool nla_str(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 	return true;
 }
 
+/* An integer attribute of size bytes (host order); false when the payload is shorter. */
+static bool nla_int(struct dctx *d, uint64_t addr, unsigned len, unsigned size, bool is_signed)
+{
+	union {
+		uint8_t u8;
+		uint32_t u32;
+		int32_t s32;
+	} v;
+
+	if (len < size)
+		return false;
+	if (mem_read(d, addr, &v, size) < 0)
+		pr_hex(d->p, addr);
+	else if (size == 1)
+		pr_uint(d->p, v.u8);
+	else if (is_signed)
+		pr_int(d->p, v.s32);
+	else
+		pr_uint(d->p, v.u32);
+	return true;
+}
+
 bool nla_u8(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
-	uint8_t v;
-
 	(void)opaque;
-	if (len < sizeof(v))
-		return false;
-	if (mem_read_obj(d, addr, v) < 0)
-		pr_hex(d->p, addr);
-	else
-		pr_uint(d->p, v);
-	return true;
+	return nla_int(d, addr, len, 1, false);
 }
 
 bool nla_u32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
-	uint32_t v;
-
 	(void)opaque;
-	if (len < sizeof(v))
-		return false;
-	if (mem_read_obj(d, addr, v) < 0)
-		pr_hex(d->p, addr);
-	else
-		pr_uint(d->p, v);
-	return true;
+	return nla_int(d, addr, len, 4, false);
 }
 
 bool nla_s32(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)
 {
-	int32_t v;
-
 	(void)opaque;
-	if (len < sizeof(v))
-		return false;
-	if (mem_read_obj(d, addr, v) < 0)
-		pr_hex(d->p, addr);
-	else
-		pr_int(d->p, v);
-	return true;
+	return nla_int(d, addr, len, 4, true);
 }
 
 static bool ifa_address(struct dctx *d, uint64_t addr, unsigned len, const void *opaque)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fds.h"
+#include "basic/namefold.h"
 #include "leaks/leaks.h"
 #include "proc/openfiles.h"
 #include "proc/sockstat.h"
@@ -13,7 +13,7 @@
 void leak_fold(const char *name, char *out, size_t len)
 {
 	/* one folding rule for scry fds --summary and scry leaks */
-	fds_fold_name(name, out, len);
+	name_fold(name, out, len);
 }
 
 void leak_describe_link(void *ctx, const struct leak_proc *p, int fd, const struct leak_fd *f,

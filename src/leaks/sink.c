@@ -125,17 +125,48 @@ struct event_ctx {
 	unsigned opened, closed;
 };
 
-static void opened(struct event_ctx *c, int fd)
+/* The stack of the current call: kept as captured when the backend has it that way (only the
+ * fds still open at report time are unwound), else unwound now, once per event. */
+static void creation_stack(struct event_ctx *c, struct leak_creation *cr)
 {
+	struct session *s = c->s;
+
+	if (s->stack_capture && tracker_pending(&c->lk->tr) < LEAK_MAX_PENDING) {
+		cr->capture = s->stack_capture(s, c->t);
+		if (cr->capture)
+			return;
+	}
 	if (c->npcs < 0) {
-		c->npcs = c->s->stack ? c->s->stack(c->s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
+		c->npcs = s->stack ? s->stack(s, c->t, c->pcs, UNW_MAX_FRAMES) : 0;
 		if (c->npcs < 0) {
 			c->lk->stack_errors++;
 			c->npcs = 0;
 		}
 	}
-	if (tracker_open(&c->lk->tr, c->p, fd, c->t->ev.nr, c->t->pid, c->pcs, c->npcs,
-			 c->t->ev.t_exit ? c->t->ev.t_exit : now_ns()) == 0)
+	cr->pcs = c->pcs;
+	cr->npcs = c->npcs;
+}
+
+static void opened(struct event_ctx *c, int fd)
+{
+	struct session *s = c->s;
+	struct leak_creation cr = {
+	    .nr = c->t->ev.nr,
+	    .tid = c->t->pid,
+	    .t = c->t->ev.t_exit ? c->t->ev.t_exit : now_ns(),
+	};
+	char target[4096];
+
+	creation_stack(c, &cr);
+	/* what the fd was when the call returned, if the backend saw it (bpf); else /proc now */
+	if (s->fd_path) {
+		int n = s->fd_path(s, c->t, fd, target, sizeof(target) - 1);
+		if (n > 0) {
+			target[n] = '\0';
+			cr.target = target;
+		}
+	}
+	if (tracker_open(&c->lk->tr, c->p, fd, &cr) == 0)
 		c->opened++;
 }
 

@@ -21,8 +21,10 @@ void tracker_init(struct tracker *tr, uint64_t now)
 
 static void proc_free(struct leak_proc *p)
 {
-	for (int fd = 0; fd < p->cap; fd++)
+	for (int fd = 0; fd < p->cap; fd++) {
 		free(p->fds[fd].target);
+		free(p->fds[fd].capture);
+	}
 	free(p->fds);
 	if (p->dirfd >= 0)
 		close(p->dirfd);
@@ -86,7 +88,10 @@ static void slot_clear(struct leak_proc *p, int fd)
 		if (f->origin == LO_BASELINE)
 			p->nbaseline--;
 	}
+	if (f->capture)
+		p->npending--;
 	free(f->target);
+	free(f->capture);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -242,25 +247,69 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 
 /* ---- events ---- */
 
-int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-		 const uint64_t *pcs, int npcs, uint64_t now)
+int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct leak_creation *c)
 {
-	if (fd < 0 || reserve(p, fd) < 0)
+	if (fd < 0 || reserve(p, fd) < 0) {
+		free(c->capture);
 		return -ENOMEM;
-	int site = site_intern(tr, nr, p->tgid, pcs, npcs < 0 ? 0 : npcs);
-	if (site < 0)
+	}
+	int site = site_intern(tr, c->nr, p->tgid, c->pcs, c->capture || c->npcs < 0 ? 0 : c->npcs);
+	if (site < 0) {
+		free(c->capture);
 		return site;
+	}
 	/* an fd we believed open was closed behind our back (a lost event): replace it */
 	slot_clear(p, fd);
 	struct leak_fd *f = &p->fds[fd];
 	f->origin = LO_TRACKED;
 	f->site = (unsigned)site;
-	f->t_open = now;
-	f->opener_tid = tid;
-	f->nr = nr;
-	f->target = read_target(p, fd);
+	f->t_open = c->t;
+	f->opener_tid = c->tid;
+	f->nr = c->nr;
+	f->target = c->target ? strdup(c->target) : read_target(p, fd);
+	f->capture = c->capture;
+	p->npending += c->capture != NULL;
 	p->nopen++;
 	return 0;
+}
+
+static void resolve_proc(struct tracker *tr, struct leak_proc *p)
+{
+	uint64_t pcs[UNW_MAX_FRAMES];
+
+	for (int fd = 0; fd < p->cap && p->npending; fd++) {
+		struct leak_fd *f = &p->fds[fd];
+		if (!f->capture)
+			continue;
+		int n = tr->unwind
+			    ? tr->unwind(tr->unwind_ctx, p->tgid, f->capture, pcs, UNW_MAX_FRAMES)
+			    : -ENOTSUP;
+		int site = n > 0 ? site_intern(tr, f->nr, p->tgid, pcs, n) : -1;
+		if (site >= 0)
+			f->site = (unsigned)site;
+		free(f->capture);
+		f->capture = NULL;
+		p->npending--;
+	}
+}
+
+void tracker_resolve(struct tracker *tr, struct leak_proc *p)
+{
+	if (p) {
+		resolve_proc(tr, p);
+		return;
+	}
+	for (unsigned i = 0; i < tr->nprocs; i++)
+		resolve_proc(tr, tr->procs[i]);
+}
+
+unsigned tracker_pending(const struct tracker *tr)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < tr->nprocs; i++)
+		n += tr->procs[i]->npending;
+	return n;
 }
 
 bool tracker_close(struct tracker *tr, struct leak_proc *p, int fd)
@@ -319,6 +368,7 @@ void tracker_fork(struct tracker *tr, struct leak_proc *parent, pid_t child, uin
 	if (!c || !c->pending)
 		return;
 	c->parent = parent->tgid;
+	tracker_resolve(tr, parent); /* the copies share the parent's sites */
 	for (int fd = 0; fd < parent->cap; fd++) {
 		const struct leak_fd *pf = &parent->fds[fd];
 		if (pf->origin != LO_BASELINE && pf->origin != LO_TRACKED)
@@ -367,6 +417,8 @@ static unsigned drop_gone(struct leak_proc *p)
 
 void tracker_exec(struct tracker *tr, struct leak_proc *p, uint64_t now)
 {
+	/* stacks of the old program, unwound while its mappings are the ones known */
+	tracker_resolve(tr, p);
 	/* a new program: the /proc directory is the same, the fds are what survived */
 	tr->ends[LEAK_END_EXEC] += drop_gone(p);
 	tracker_proc_info(p);

@@ -32,6 +32,9 @@ struct leak_fd {
 	char *target;	  /* readlink text of /proc/PID/fd/N at creation, or NULL */
 	pid_t opener_tid; /* the thread that created it */
 	long nr;	  /* the creating syscall (LO_TRACKED), -1 otherwise */
+	/* its stack as captured (bpf), not unwound yet: site has no stack until
+	 * tracker_resolve() */
+	struct unw_capture *capture;
 };
 
 /* Per-syscall counts during the window (the strace -c view of opens and closes). */
@@ -58,6 +61,7 @@ struct leak_proc {
 	int cap;
 	unsigned nopen; /* LO_BASELINE + LO_TRACKED slots */
 	unsigned nbaseline;
+	unsigned npending;	 /* open fds whose stack is captured, not unwound yet */
 	uint64_t t_start, t_end; /* first and last event, CLOCK_REALTIME ns */
 	struct leak_sample samples[LEAK_MAX_SAMPLES];
 	unsigned nsamples;
@@ -66,6 +70,10 @@ struct leak_proc {
 
 /* Implicit ends of fds, counted next to the syscalls. */
 enum { LEAK_END_EXEC, LEAK_END_EXIT, LEAK_END_VANISHED, LEAK_NENDS };
+
+/* Unwinds a captured stack of process tgid into pcs; returns the number of frames or -errno. */
+typedef int (*leak_unwind_fn)(void *ctx, pid_t tgid, const struct unw_capture *c, uint64_t *pcs,
+			      int max);
 
 struct tracker {
 	struct leak_proc **procs;
@@ -77,7 +85,25 @@ struct tracker {
 	struct leak_count counts[1024]; /* by syscall number */
 	uint64_t ends[LEAK_NENDS];	/* fds ended by exec (CLOEXEC), exit, or found gone */
 	uint64_t t_begin;		/* CLOCK_REALTIME ns */
+	leak_unwind_fn unwind;		/* how tracker_resolve() unwinds them */
+	void *unwind_ctx;
 };
+
+/* How an fd came to be, for tracker_open(). */
+struct leak_creation {
+	long nr;	     /* the syscall */
+	pid_t tid;	     /* the thread */
+	const uint64_t *pcs; /* its stack, unwound now (ptrace), npcs frames (may be 0) */
+	int npcs;
+	struct unw_capture *capture; /* or captured, unwound later (bpf): the tracker owns it */
+	const char *target; /* what it refers to as the backend saw it then; NULL: read /proc */
+	uint64_t t;	    /* CLOCK_REALTIME ns */
+};
+
+/* Captured stacks are unwound (and interned as sites) only for the fds still open when a
+ * report is built, and before what would change the process's mappings or copy its table
+ * (exec, fork); past this many pending, the sink unwinds at once. */
+#define LEAK_MAX_PENDING 16384
 
 void tracker_init(struct tracker *tr, uint64_t now);
 void tracker_free(struct tracker *tr);
@@ -89,10 +115,14 @@ struct leak_proc *tracker_proc(struct tracker *tr, pid_t tgid);
  * NULL only without memory. */
 struct leak_proc *tracker_proc_get(struct tracker *tr, pid_t tgid, bool fork_child, uint64_t now);
 
-/* fd was created in p by syscall nr, from the call stack pcs (npcs may be 0). The target is
- * read from /proc now (the creating thread is stopped under ptrace). Returns 0 or -ENOMEM. */
-int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
-		 const uint64_t *pcs, int npcs, uint64_t now);
+/* fd was created in p as c says. Without c->target the target is read from /proc now (the
+ * creating thread is stopped under ptrace). Returns 0 or -ENOMEM (c->capture freed). */
+int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct leak_creation *c);
+/* Unwinds the captured stacks of p's open fds (all processes' when p is NULL) with
+ * tr->unwind and interns their sites. */
+void tracker_resolve(struct tracker *tr, struct leak_proc *p);
+/* Captured stacks waiting in all processes. */
+unsigned tracker_pending(const struct tracker *tr);
 /* fd ended in p (close, close_range, dup2 over it). Returns whether it was open. */
 bool tracker_close(struct tracker *tr, struct leak_proc *p, int fd);
 /* A syscall finished: counted for the opens-vs-closes table; samples the fd count. */

@@ -2,10 +2,12 @@
  * it (its libunwind flavour), or as a JSON array with libdw's names and file:line. Frames come
  * from the backend (s->stack), names from the process's unwinder. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 
 #include "trace/session.h"
+#include "unwind/demangle.h"
 #include "unwind/unwind.h"
 
 /* strace (libunwind flavour) prints at most 256 frames, then says so. */
@@ -40,11 +42,14 @@ bool stack_maps_change(long nr)
  * "module(+0x0) [0x...]" when taken at entry and printed later: strace's two code paths. */
 static void text_frame(struct strbuf *out, const struct unw_frame *f, bool queued)
 {
-	if (queued || f->symbol[0])
-		sb_printf(out, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", f->module, f->symbol,
-			  f->symbol_offset, f->module_offset);
-	else
+	if (queued || f->symbol[0]) {
+		char *demangled = symbol_demangle(f->symbol);
+		sb_printf(out, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", f->module,
+			  demangled ? demangled : f->symbol, f->symbol_offset, f->module_offset);
+		free(demangled);
+	} else {
 		sb_printf(out, " > %s() [0x%" PRIx64 "]\n", f->module, f->module_offset);
+	}
 }
 
 /* strace 6.1 -k as installed (libunwind): each pc as it is (a return address, not the call),

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <pthread.h>
@@ -557,18 +556,16 @@ static int read_fds_bpf(struct reader *r, int fddir, int infodir, fd_filter_fn f
 /*
  * Page faults are slow on these VMs (~25 us each, measured: 2,340 faults were 60 ms of a
  * 120 ms run), populating pages in one madvise is ~1.5 us a page. Before reading a big fd
- * table: keep big blocks on the heap (not in fresh mmaps returned to the kernel on free) and
- * populate it once, so that the arrays, names and rows land in memory already mapped.
+ * table (PF_PREFAULT): populate the heap once, so that the arrays, names and rows land in
+ * memory already mapped (the caller keeps big blocks on the heap: see PF_PREFAULT).
  */
-static void heap_prefault(size_t bytes)
+static void heap_prefault(const struct reader *r, size_t bytes)
 {
 	static size_t done;
 	uintptr_t p, a, end;
 
-	if (bytes <= done)
+	if (!(r->flags & PF_PREFAULT) || bytes <= done)
 		return;
-	mallopt(M_MMAP_THRESHOLD, 256 << 20);
-	mallopt(M_TRIM_THRESHOLD, 512 << 20);
 	p = (uintptr_t)malloc(bytes);
 	if (!p)
 		return;
@@ -600,7 +597,7 @@ static int read_fds(struct reader *r, fd_filter_fn filter, void *ud)
 	/* the size of /proc/PID/fd is its fd count (Linux 6.2): a big table goes to the BPF
 	 * iterator without listing the directory, which costs as much as the iterator */
 	if (fstat(fddir, &st) == 0 && st.st_size >= FDT_BPF_MIN_FDS) {
-		heap_prefault((size_t)st.st_size * BYTES_PER_FD);
+		heap_prefault(r, (size_t)st.st_size * BYTES_PER_FD);
 		ret = read_fds_bpf(r, fddir, infodir, filter, ud);
 		if (ret != -EOPNOTSUPP)
 			return ret;
@@ -613,7 +610,7 @@ static int read_fds(struct reader *r, fd_filter_fn filter, void *ud)
 		if (!filter || filter(fds[i], ud))
 			fds[kept++] = fds[i];
 	if (kept >= FDT_BPF_MIN_FDS)
-		heap_prefault(kept * BYTES_PER_FD);
+		heap_prefault(r, kept * BYTES_PER_FD);
 	ret = reserve(r, kept);
 	if (ret == 0 && worker_count(kept) > 1)
 		ret = read_fd_slices(r, fds, kept, fddir, infodir);

@@ -56,7 +56,12 @@ struct backend {
 	unsigned ncaps, capsz;
 	bool exiting;
 	uint64_t lost_seen[SL_N];
-	uint64_t stacks_lost; /* -k: stacks of processes gone before their modules were read */
+	uint64_t stacks_lost; /* -k: stacks with no mappings to unwind them with */
+	/* -k: SR_MAPS snapshots being received, by the thread that sends them */
+	struct maps_rx {
+		pid_t tid, tgid;
+		struct strbuf text;
+	} maps_rx[16];
 };
 
 static volatile sig_atomic_t interrupted;
@@ -117,8 +122,9 @@ static const struct bcap *find_cap(const struct backend *b, uint64_t addr, size_
 	for (int pass = b->exiting ? 0 : 1; pass < 2; pass++)
 		for (unsigned i = 0; i < b->ncaps; i++) {
 			const struct bcap *c = &b->caps[i];
-			if (!!(c->flags & SCF_EXIT) != (pass == 0))
-				continue;
+			if (!!(c->flags & SCF_EXIT) != (pass == 0) ||
+			    (c->flags & (SCF_FDPATH | SCF_FILE | SCF_REGS)))
+				continue; /* not memory at c->addr */
 			if (addr >= c->addr && addr - c->addr < c->len &&
 			    len <= c->len - (addr - c->addr) && k++ == *iter) {
 				(*iter)++;
@@ -148,6 +154,17 @@ static int live_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -EFAULT;
 }
 
+/* Bytes of a faulted capture from the file behind its mapping (defined with the fd paths). */
+static ssize_t file_read(const struct backend *b, uint64_t addr, void *buf, size_t len);
+
+/* A faulted capture's bytes: from its file, else from the process if it still runs. */
+static int fault_read(const struct backend *b, pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	if (file_read(b, addr, buf, len) == (ssize_t)len)
+		return 0;
+	return live_read(tid, addr, buf, len);
+}
+
 static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *buf, size_t len)
 {
 	const struct backend *b = ctx;
@@ -158,7 +175,7 @@ static int bpf_read(void *ctx, const struct sc_event *ev, uint64_t addr, void *b
 		return 0;
 	c = find_cap(b, addr, len, &it);
 	if (!c)
-		return faulted(b, addr) ? live_read(ev->tid, addr, buf, len) : -EFAULT;
+		return faulted(b, addr) ? fault_read(b, ev->tid, addr, buf, len) : -EFAULT;
 	memcpy(buf, c->data + (addr - c->addr), len);
 	return 0;
 }
@@ -187,6 +204,15 @@ static int bpf_read_str(void *ctx, const struct sc_event *ev, uint64_t addr, cha
 	}
 	if (!faulted(b, addr))
 		return -EFAULT;
+	ssize_t n = file_read(b, addr, buf, len);
+	if (n > 0) {
+		const char *z = memchr(buf, '\0', (size_t)n);
+		if (z)
+			return (int)(z - buf);
+		if ((size_t)n == len)
+			return (int)len;
+		/* the string goes on past the mapping: the process may still tell */
+	}
 	/* page by page, so that a string ending before an unreadable page is found */
 	size_t got = 0;
 	while (got < len) {
@@ -229,6 +255,30 @@ struct fdp_file {
 	uint32_t mode, rdev; /* at offset 4; rdev in the kernel's encoding (major << 20) */
 };
 
+/* The path of a walk (an fd capture's, an SR_MAPS record's): len bytes at data, the
+ * components leaf first in the SLOT-byte slots after the first, joined. */
+static size_t walk_text(const uint8_t *data, size_t len, char *buf, size_t size)
+{
+	unsigned slots = len > SLOT ? (unsigned)((len - SLOT) / SLOT) : 0;
+	size_t n = 0;
+
+	for (unsigned k = slots; k-- > 0;) {
+		const uint8_t *slot = data + SLOT + (size_t)k * SLOT;
+		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
+		if (!l)
+			continue; /* where a mount was crossed */
+		if (n + 1 + l >= size)
+			break;
+		buf[n++] = '/';
+		memcpy(buf + n, slot + 1, l);
+		n += l;
+	}
+	if (!n)
+		buf[n++] = '/';
+	buf[n] = '\0';
+	return n;
+}
+
 /* The path in an fd capture: the name the kernel made up ("socket:[123]"), or the walk's
  * components joined. */
 static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
@@ -247,26 +297,38 @@ static size_t fdpath_text(const struct bcap *c, char *buf, size_t size)
 		buf[n] = '\0';
 		return n;
 	}
-	unsigned slots = c->len > SLOT ? (c->len - SLOT) / SLOT : 0;
-	for (unsigned k = slots; k-- > 0;) {
-		const uint8_t *slot = c->data + SLOT + (size_t)k * SLOT;
-		size_t l = slot[0] < SLOT ? slot[0] : SLOT - 1;
-		if (!l)
-			continue; /* where a mount was crossed */
-		if (n + 1 + l >= size)
-			break;
-		buf[n++] = '/';
-		memcpy(buf + n, slot + 1, l);
-		n += l;
-	}
-	if (!n)
-		buf[n++] = '/';
+	n = walk_text(c->data, c->len, buf, size);
 	if (c->data[0] == FDP_WALK_DELETED && n + 10 < size) {
 		memcpy(buf + n, " (deleted)", 10);
 		n += 10;
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+/* Up to len bytes of what a faulted capture at addr held, from the file the kernel said backs
+ * it (SCF_FILE): the process may be gone by now, its file is not. Returns the bytes read
+ * (never past the mapping's end), or -errno when no file says. */
+static ssize_t file_read(const struct backend *b, uint64_t addr, void *buf, size_t len)
+{
+	const struct bcap *loc = NULL;
+	struct scry_fileloc fl;
+	char path[4096];
+
+	for (unsigned i = 0; i < b->ncaps && !loc; i++)
+		if ((b->caps[i].flags & SCF_FILE) && b->caps[i].addr == addr)
+			loc = &b->caps[i];
+	if (!loc || loc->len < SCRY_FILELOC_OFF + sizeof(fl) || loc->data[0] != FDP_WALK ||
+	    !fdpath_text(loc, path, sizeof(path)))
+		return -ENOENT;
+	memcpy(&fl, loc->data + SCRY_FILELOC_OFF, sizeof(fl));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = pread(fd, buf, len < fl.left ? len : fl.left, (off_t)fl.offset);
+	int err = errno;
+	close(fd);
+	return n < 0 ? -err : n;
 }
 
 /* -yy and the protocol (level 3) of a captured socket: as fd_describe_proc would have
@@ -345,28 +407,62 @@ static int bpf_fd_describe(void *ctx, pid_t tgid, int fd, int level, struct strb
 
 _Static_assert(sizeof(struct scry_regs) == sizeof(struct unw_regs), "CK_REGS is struct unw_regs");
 
-/* -k: the stack from the registers and the stack top captured at entry (CK_REGS, CK_STACK). */
-static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+/* -k: the registers and the stack top captured at entry (CK_REGS, CK_STACK); false when the
+ * record has none. */
+static bool stack_caps(const struct backend *b, struct unw_regs *r, const struct bcap **stack)
 {
-	const struct backend *b = s->mem.ctx;
-	struct unwinder *u = session_unwinder(s, t->tgid);
-	const struct bcap *regs = NULL, *stack = NULL;
-	struct unw_regs r;
+	const struct bcap *regs = NULL;
 
-	if (!u)
-		return -ENOTSUP;
+	*stack = NULL;
 	for (unsigned i = 0; i < b->ncaps; i++)
 		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
 		    b->caps[i].len == sizeof(struct scry_regs))
 			regs = &b->caps[i];
 	if (!regs)
-		return -ENODATA;
-	memcpy(&r, regs->data, sizeof(r));
+		return false;
+	memcpy(r, regs->data, sizeof(*r));
 	for (unsigned i = 0; i < b->ncaps; i++)
-		if (!(b->caps[i].flags & (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FAULT)) &&
-		    b->caps[i].addr == r.sp && (!stack || b->caps[i].len > stack->len))
-			stack = &b->caps[i];
+		if (!(b->caps[i].flags &
+		      (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FILE | SCF_FAULT)) &&
+		    b->caps[i].addr == r->sp && (!*stack || b->caps[i].len > (*stack)->len))
+			*stack = &b->caps[i];
+	return true;
+}
+
+/* -k: the stack from the captured registers and stack top. */
+static int bpf_stack(struct session *s, struct tracee *t, uint64_t *pcs, int max)
+{
+	const struct backend *b = s->mem.ctx;
+	struct unwinder *u = session_unwinder(s, t->tgid);
+	const struct bcap *stack;
+	struct unw_regs r;
+
+	if (!u)
+		return -ENOTSUP;
+	if (!stack_caps(b, &r, &stack))
+		return -ENODATA;
 	return unwind_captured(u, &r, stack ? stack->data : NULL, stack ? stack->len : 0, pcs, max);
+}
+
+/* The same, kept for later (scry leaks). */
+static struct unw_capture *bpf_stack_capture(struct session *s, struct tracee *t)
+{
+	const struct backend *b = s->mem.ctx;
+	const struct bcap *stack;
+	struct unw_regs r;
+
+	(void)t;
+	if (!stack_caps(b, &r, &stack))
+		return NULL;
+	size_t len = stack ? stack->len : 0;
+	struct unw_capture *c = malloc(sizeof(*c) + len);
+	if (!c)
+		return NULL;
+	c->regs = r;
+	c->len = len;
+	if (len)
+		memcpy(c->stack, stack->data, len);
+	return c;
 }
 
 static int bpf_fd_path(struct session *s, struct tracee *t, int fd, char *buf, size_t len)
@@ -458,7 +554,8 @@ static void on_syscall(struct backend *b, const struct scry_rec *r, size_t size)
 	parse_caps(b, r, size);
 	struct unwinder *u = s->o->kflag ? session_unwinder(s, t->tgid) : NULL;
 	if (s->o->kflag && (!u || unwinder_load(u) < 0)) {
-		/* its modules are read while the process runs; too late: no stack lines */
+		/* no snapshot of its mappings came (the ring was full), and it is gone: its
+		 * modules cannot be read from /proc either */
 		b->stacks_lost++;
 		s->lost++;
 	}
@@ -571,14 +668,54 @@ static void on_signal(struct backend *b, const struct scry_life *l)
 	}
 }
 
+/* -k: an SR_MAPS record: a line of the snapshot in /proc/PID/maps format, or its end, which
+ * hands the snapshot to the process's unwinder (records of one snapshot come from one thread
+ * in a row, but other threads' records may come between them). */
+static void on_maps(struct backend *b, const struct scry_map *m, size_t size)
+{
+	struct maps_rx *rx = NULL, *free_rx = NULL;
+	char path[4096];
+
+	for (unsigned i = 0; i < 16 && !rx; i++) {
+		if (b->maps_rx[i].tid == (pid_t)m->tid)
+			rx = &b->maps_rx[i];
+		else if (!b->maps_rx[i].tid && !free_rx)
+			free_rx = &b->maps_rx[i];
+	}
+	if (!rx) {
+		rx = free_rx ? free_rx : &b->maps_rx[m->tid % 16];
+		rx->tid = (pid_t)m->tid;
+		rx->tgid = (pid_t)m->tgid;
+		sb_reset(&rx->text);
+	}
+	if (m->start || m->end) {
+		walk_text((const uint8_t *)m, size, path, sizeof(path));
+		sb_printf(&rx->text,
+			  "%" PRIx64 "-%" PRIx64 " %c%c%c%c %08" PRIx64 " %02x:%02x %" PRIu64
+			  " %s\n",
+			  (uint64_t)m->start, (uint64_t)m->end, m->flags & 1 ? 'r' : '-',
+			  m->flags & 2 ? 'w' : '-', m->flags & 4 ? 'x' : '-',
+			  m->flags & 0x80 ? 's' : 'p', (uint64_t)m->pgoff << 12, m->dev >> 20,
+			  m->dev & 0xfffff, (uint64_t)m->ino, path);
+		return;
+	}
+	struct unwinder *u = session_unwinder(b->s, rx->tgid);
+	if (u && rx->text.len)
+		unwinder_load_maps(u, rx->text.buf, rx->text.len);
+	sb_reset(&rx->text);
+	rx->tid = 0;
+}
+
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct backend *b = ctx;
 	uint16_t type;
 
-	if (size < sizeof(struct scry_life))
+	if (size < sizeof(type))
 		return 0;
 	memcpy(&type, data, sizeof(type));
+	if (type != SR_MAPS && size < sizeof(struct scry_life))
+		return 0;
 	switch (type) {
 	case SR_SYSCALL:
 	case SR_ENTER:
@@ -596,6 +733,10 @@ static int on_record(void *ctx, void *data, size_t size)
 		break;
 	case SR_SIGNAL:
 		on_signal(b, data);
+		break;
+	case SR_MAPS:
+		if (size >= sizeof(struct scry_map))
+			on_maps(b, data, size);
 		break;
 	}
 	return 0;
@@ -851,9 +992,10 @@ static int load(struct backend *b, char *why, size_t whylen)
 	bpf_plan_build(o, b->count_only, (struct scry_plan *)skel->rodata->plans, SCRY_NR_MAX,
 		       (struct scry_plan *)&skel->rodata->unknown_plan);
 	skel->rodata->follow = o->follow > 0;
+	skel->rodata->follow_threads = o->threads;
 	skel->rodata->need_cpu_time = o->summary != SUMMARY_NONE && !o->summary_wall;
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
-	skel->rodata->wake_each = o->kflag;
+	skel->rodata->send_maps = o->kflag;
 
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
@@ -955,8 +1097,10 @@ int bpf_run(struct session *s, char *why, size_t whylen)
 	s->mem = (struct mem_reader){bpf_read, bpf_read_str, &b};
 	s->fd_describe = bpf_fd_describe;
 	s->fd_path = bpf_fd_path;
-	if (s->o->kflag)
+	if (s->o->kflag) {
 		s->stack = bpf_stack;
+		s->stack_capture = bpf_stack_capture;
+	}
 	b.mono2real = now_ns(CLOCK_REALTIME) - now_ns(CLOCK_MONOTONIC);
 	static char errbuf[1 << 16];
 	if (s->out == stderr)
@@ -1059,6 +1203,8 @@ out:
 	ring_buffer__free(b.rb);
 	trace_bpf__destroy(b.skel);
 	bthreads_free(&b);
+	for (unsigned i = 0; i < 16; i++)
+		sb_free(&b.maps_rx[i].text);
 	free(b.caps);
 	return ret;
 }

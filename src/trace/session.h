@@ -112,6 +112,10 @@ struct session {
 	 * NULL when the backend cannot. Returns the number of frames or -errno. Symbolize with
 	 * session_unwinder(s, t->tgid). */
 	int (*stack)(struct session *s, struct tracee *t, uint64_t *pcs, int max);
+	/* The same stack kept as it was captured, to be unwound later with unwind_captured()
+	 * (bpf); NULL when the backend has no capture (ptrace: unwind the stopped thread now)
+	 * or without memory. The caller frees it. */
+	struct unw_capture *(*stack_capture)(struct session *s, struct tracee *t);
 	/* Called by the backend between events, at least every tick_ms milliseconds while the
 	 * session runs (periodic reports, a time limit); NULL: never. Setting stop ends the
 	 * session as Ctrl-C does (attached processes are detached and keep running). */

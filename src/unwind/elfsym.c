@@ -23,18 +23,15 @@ void unw_maps_clear(struct unwinder *u)
 		memset(u->strace_syms, 0, UNW_SYM_CACHE * sizeof(*u->strace_syms));
 }
 
-/* Replaces the table only when /proc/PID/maps could be read (a dead process keeps its own). */
+/* Replaces the table only when the maps could be read (a dead process keeps its own). */
 static int maps_read(struct unwinder *u)
 {
-	char path[64], line[4096 + 128];
+	char line[4096 + 128];
 
 	/* the last unwound thread's view first (a dead leader's maps are empty) */
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)(u->tid > 0 ? u->tid : u->tgid));
-	FILE *f = fopen(path, "re");
-	if (!f && u->tid > 0 && u->tid != u->tgid) {
-		snprintf(path, sizeof(path), "/proc/%d/maps", (int)u->tgid);
-		f = fopen(path, "re");
-	}
+	FILE *f = unw_maps_open(u, u->tid > 0 ? u->tid : u->tgid);
+	if (!f && u->tid > 0 && u->tid != u->tgid)
+		f = unw_maps_open(u, u->tgid);
 	if (!f)
 		return -errno;
 	struct unw_mapping *maps = NULL;

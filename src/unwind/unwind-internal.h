@@ -1,6 +1,7 @@
 /* Shared by unwind.c, memory.c and symbolize.c: the state behind struct unwinder. */
 #pragma once
 #include <elfutils/libdwfl.h>
+#include <stdio.h>
 
 #include "unwind/unwind.h"
 
@@ -32,7 +33,9 @@ struct unwinder {
 	Dwfl *dwfl;
 	bool reported; /* modules read from /proc/PID/maps since the last invalidate */
 	bool attached; /* dwfl_attach_state done */
-	int memfd;     /* /proc/PID/mem, -1 until needed (reopened after exec) */
+	int arch_fd;   /* our own executable: its ELF tells libdwfl the architecture */
+	Elf *arch_elf;
+	int memfd; /* /proc/PID/mem, -1 until needed (reopened after exec) */
 
 	/* The request being unwound: a live thread (tid) or captured registers and stack. */
 	pid_t tid;
@@ -52,6 +55,8 @@ struct unwinder {
 	struct unw_mapping *maps;	   /* /proc/PID/maps, for unwind_symbolize_strace() */
 	size_t nmaps;
 	bool maps_read;
+	char *snapshot; /* unwinder_load_maps(): /proc/PID/maps text, used instead of /proc */
+	size_t snapshot_len;
 	uint64_t miss[UNW_MISS_PCS];
 	unsigned nmiss;
 };
@@ -62,12 +67,15 @@ bool unw_memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void *arg)
 void unw_memory_reset(struct unwinder *u);
 void unw_memory_close(struct unwinder *u);
 
-/* unwind.c: reads the modules from /proc/PID/maps if not done since the last invalidate (or
- * again when force). Returns 0 or -errno. */
+/* unwind.c: reads the modules from /proc/PID/maps (or the snapshot) if not done since the last
+ * invalidate (or again when force). Returns 0 or -errno. */
 int unw_report(struct unwinder *u, bool force);
 /* Whether addr has already been re-read for in vain (JIT code, anonymous memory): then the
  * maps are not read again for it. Remembers it if not. */
 bool unw_seen_miss(struct unwinder *u, uint64_t addr);
+
+/* The maps text: the snapshot as a stream, else /proc/PID/maps of pid. NULL, errno set. */
+FILE *unw_maps_open(struct unwinder *u, pid_t pid);
 
 /* elfsym.c: forgets the mappings (after exec) / frees them. */
 void unw_maps_clear(struct unwinder *u);

@@ -31,6 +31,14 @@ int unwinder_load(struct unwinder *u)
 	return -ENOTSUP;
 }
 
+int unwinder_load_maps(struct unwinder *u, const char *text, size_t len)
+{
+	(void)u;
+	(void)text;
+	(void)len;
+	return -ENOTSUP;
+}
+
 int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max)
 {
 	return -ENOTSUP;

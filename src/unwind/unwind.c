@@ -3,10 +3,12 @@
  * captured by the bpf backend (registers and a copy of the stack top). Memory comes from
  * memory.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
+#include <unistd.h>
 
 #include "unwind/unwind-internal.h"
 
@@ -51,6 +53,7 @@ struct unwinder *unwinder_new(pid_t tgid)
 	}
 	u->tgid = tgid;
 	u->memfd = -1;
+	u->arch_fd = -1;
 	return u;
 }
 
@@ -59,8 +62,13 @@ void unwinder_free(struct unwinder *u)
 	if (!u)
 		return;
 	dwfl_end(u->dwfl);
+	if (u->arch_elf)
+		elf_end(u->arch_elf);
+	if (u->arch_fd >= 0)
+		close(u->arch_fd);
 	unw_memory_close(u);
 	unw_maps_clear(u);
+	free(u->snapshot);
 	free(u->syms);
 	free(u->strace_syms);
 	free(u);
@@ -91,11 +99,18 @@ int unw_report(struct unwinder *u, bool force)
 	pid_t pid = u->tid > 0 ? u->tid : u->tgid;
 	int r;
 	for (;;) {
-		dwfl_report_begin(u->dwfl); /* modules found again are kept, others dropped */
-		r = dwfl_linux_proc_report(u->dwfl, pid);
-		if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
-			r = -1;
-		if (r == 0 || pid == u->tgid)
+		FILE *f = unw_maps_open(u, pid);
+		if (!f) {
+			r = errno;
+		} else {
+			dwfl_report_begin(
+			    u->dwfl); /* modules found again are kept, others dropped */
+			r = dwfl_linux_proc_maps_report(u->dwfl, f);
+			if (dwfl_report_end(u->dwfl, NULL, NULL) != 0 && r == 0)
+				r = -1;
+			fclose(f);
+		}
+		if (r == 0 || pid == u->tgid || u->snapshot)
 			break;
 		pid = u->tgid;
 	}
@@ -108,6 +123,33 @@ int unw_report(struct unwinder *u, bool force)
 	if (u->strace_syms)
 		memset(u->strace_syms, 0, UNW_SYM_CACHE * sizeof(*u->strace_syms));
 	return 0;
+}
+
+FILE *unw_maps_open(struct unwinder *u, pid_t pid)
+{
+	char path[64];
+
+	if (u->snapshot)
+		return fmemopen(u->snapshot, u->snapshot_len, "r");
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	return fopen(path, "re");
+}
+
+int unwinder_load_maps(struct unwinder *u, const char *text, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	free(u->snapshot);
+	u->snapshot = copy;
+	u->snapshot_len = len;
+	u->reported = false;
+	u->nmiss = 0;
+	unw_maps_clear(u);
+	return unwinder_load(u);
 }
 
 bool unw_seen_miss(struct unwinder *u, uint64_t addr)
@@ -212,8 +254,17 @@ static int walk(struct unwinder *u, uint64_t *pcs, int max)
 	if (r < 0)
 		return r;
 	if (!u->attached) {
-		if (!dwfl_attach_state(u->dwfl, NULL, u->tgid, &thread_callbacks, u))
-			return -ENOEXEC; /* no ELF module to learn the architecture from */
+		/* The architecture from an ELF file of our own, not from one of the process's
+		 * modules: libdwfl would keep that module's backend, freed when an exec or a
+		 * dlclose drops the module. The tracee runs on our architecture. */
+		if (!u->arch_elf) {
+			u->arch_fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+			u->arch_elf =
+			    u->arch_fd >= 0 ? elf_begin(u->arch_fd, ELF_C_READ_MMAP, NULL) : NULL;
+		}
+		if (!u->arch_elf ||
+		    !dwfl_attach_state(u->dwfl, u->arch_elf, u->tgid, &thread_callbacks, u))
+			return -ENOEXEC;
 		u->attached = true;
 	}
 	for (int attempt = 0;; attempt++) {

@@ -35,6 +35,12 @@ void unwinder_maps_changed(struct unwinder *u);
  * (the bpf backend unwinds captured stacks later, possibly after the process exited).
  * Returns 0 or -errno (-ESRCH: the process is gone). */
 int unwinder_load(struct unwinder *u);
+/* The process's mappings as the kernel sent them with its stacks (the bpf backend), text in
+ * /proc/PID/maps format: from now on modules and mappings come from this snapshot, never
+ * from /proc (the process may be gone, or have moved on), until the next snapshot. Kept
+ * across unwinder_invalidate(): the next snapshot says what an exec changed.
+ * Returns 0 or -errno. */
+int unwinder_load_maps(struct unwinder *u, const char *text, size_t len);
 
 /* Stack of thread tid, stopped under our ptrace (a syscall stop). pcs[0] is the pc of the
  * stopped thread (the instruction after the syscall); following entries are return addresses.
@@ -45,6 +51,15 @@ int unwind_stopped(struct unwinder *u, pid_t tid, uint64_t *pcs, int max);
  * business, not the caller's). */
 struct unw_regs {
 	uint64_t ip, sp, bp, bx, r12, r13, r14, r15; /* callee-saved + ip/sp suffice for CFI */
+};
+
+/* A stack captured at an event and kept to be unwound later (scry leaks unwinds only the
+ * stacks of fds still open at report time): the registers and len bytes of the stack from
+ * regs.sp. One malloc'd block; free() frees it. */
+struct unw_capture {
+	struct unw_regs regs;
+	size_t len;
+	uint8_t stack[];
 };
 
 /* Stack from registers and a copy of the top of the user stack taken at the event (bpf):

@@ -3,10 +3,10 @@
 # leaks through every listed syscall and through none of the non-leaks, Ctrl-C ends scry, the
 # report names exactly the leaking functions, and the helper keeps running, untraced.
 # Plain, with threads (made after the attach), and in a forked child (-f).
-# Synchronised by pipes: the helper says "ready" and "done"; scry's attach is seen in
-# /proc/PID/status (TracerPid).
-# usage: test-leaks-attach.sh SCRY LEAK_KINDS
-scry=$1 helper=$2
+# Synchronised by pipes: the helper says "ready" and "done"; scry says on stderr when it
+# tracks the process ("scry: tracking the fds of pid N (BACKEND)").
+# usage: test-leaks-attach.sh SCRY LEAK_KINDS BACKEND
+scry=$1 helper=$2 backend=$3
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 hp= sp=
@@ -40,9 +40,9 @@ check() { # NAME SCRY-OPTIONS -- HELPER-OPTIONS (the kinds are $all)
 	exec 3> "$tmp/in" 4< "$tmp/out"
 	read -r line <&4
 	[ "$line" = ready ] || { echo "FAIL ($name): helper said '$line'"; fails=$((fails + 1)); return; }
-	"$scry" leaks --json $sopts -p $hp > "$tmp/report" 2> "$tmp/scry-err" &
+	"$scry" leaks --backend=$backend --json $sopts -p $hp > "$tmp/report" 2> "$tmp/scry-err" &
 	sp=$!
-	if ! wait_until '[ "$(tracer_of $hp)" = "$sp" ]'; then
+	if ! wait_until 'grep -q "^scry: tracking the fds of pid $hp ($backend)" "$tmp/scry-err"'; then
 		echo "FAIL ($name): scry leaks did not attach"; cat "$tmp/scry-err"
 		fails=$((fails + 1)); return
 	fi
@@ -71,7 +71,7 @@ check() { # NAME SCRY-OPTIONS -- HELPER-OPTIONS (the kinds are $all)
 echo "== idle, --duration"
 sleep 1000 &
 idle=$!
-"$scry" leaks --json -p $idle --duration 0.5 > "$tmp/report" 2> "$tmp/scry-err"
+"$scry" leaks --backend=$backend --json -p $idle --duration 0.5 > "$tmp/report" 2> "$tmp/scry-err"
 rc=$?
 if [ $rc -ne 0 ] || ! kill -0 $idle 2>/dev/null ||
    ! python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(not (r["processes"][0]["pid"] == int(sys.argv[2]) and len(r["pre_existing"]) > 0 and not r["open"] and not r["leak"]))' "$tmp/report" $idle; then

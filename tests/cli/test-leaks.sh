@@ -3,8 +3,8 @@
 # own function of tests/helpers/leak-kinds, next to ways that are not leaks (balanced opens,
 # close_range, dup2 over an fd, O_CLOEXEC + exec); the report must name exactly the leaking
 # functions with their fd counts. Plain, with threads, and in a forked child (-f).
-# usage: test-leaks.sh SCRY LEAK_KINDS
-scry=$1 helper=$2
+# usage: test-leaks.sh SCRY LEAK_KINDS BACKEND
+scry=$1 helper=$2 backend=$3
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -17,7 +17,7 @@ check() { # NAME SCRY-OPTIONS -- HELPER-ARGS
 	name=$1
 	shift
 	echo "== $name"
-	"$scry" leaks --json "$@" > "$tmp/report" 2> "$tmp/helper-err"
+	"$scry" leaks --backend=$backend --json "$@" > "$tmp/report" 2> "$tmp/helper-err"
 	rc=$?
 	if [ $rc -ne 0 ]; then
 		echo "FAIL ($name): scry leaks exited with $rc"; cat "$tmp/helper-err"

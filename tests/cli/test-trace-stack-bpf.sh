@@ -36,5 +36,28 @@ for variant in nofp fp; do
 		fails=$((fails + 1))
 	fi
 done
+# The kernel sends the mappings with the stacks: a process that exits right after its one
+# call, one that calls from a library it dlopen()ed, and one that execs, all unwound after
+# they are gone, as the ptrace backend unwinds them live.
+plugin=$helpers/libunwind-plugin.so
+for args in "1" "1 dlopen $plugin" "1 mangled"; do
+	for backend in ptrace bpf; do
+		"$scry" trace --backend=$backend -k -e trace=getppid -o "$tmp/$backend.log" \
+			"$helpers/unwind-target-nofp" $args > /dev/null 2> "$tmp/err" ||
+			{ echo "FAIL '$args' $backend: scry failed"; cat "$tmp/err"; fails=$((fails + 1)); }
+	done
+	lines "$tmp/ptrace.log" > "$tmp/ptrace.lines"
+	lines "$tmp/bpf.log" > "$tmp/bpf.lines"
+	if ! grep -q '(inner+0x' "$tmp/bpf.lines" || ! diff -u "$tmp/ptrace.lines" "$tmp/bpf.lines"; then
+		echo "FAIL '$args': the stack lines differ (- ptrace, + bpf)"
+		fails=$((fails + 1))
+	fi
+done
+"$scry" trace --backend=bpf -k -e trace=getppid -ff -o "$tmp/exec" \
+	sh -c "$helpers/unwind-target-nofp 1; exec $helpers/unwind-target-fp 1" > /dev/null 2>&1
+for variant in nofp fp; do
+	grep -l "unwind-target-$variant(inner+0x" "$tmp"/exec.* > /dev/null ||
+		{ echo "FAIL exec: no stack through unwind-target-$variant"; fails=$((fails + 1)); }
+done
 [ $fails -eq 0 ] || exit 1
 echo ok

@@ -72,6 +72,11 @@ compare follow -ff -e trace=getppid,exit,exit_group,wait4,rt_sigreturn -- "$nofp
 compare follow-process -ff -e trace=%process,getppid -- "$fp" 1 more
 # a thread that outlives the main thread (/proc/TGID/maps is empty then)
 compare orphan-thread -ff -e trace=getppid -- "$nofp" 1 orphan
+# a C++ name, demangled as strace (built with libiberty) prints it
+if strace -V | grep -q stack-demangle && "$scry" --version | grep -q stack-demangle; then
+	compare demangled -e trace=getppid -- "$nofp" 1 mangled
+	grep -q 'demo::Outer::call(long)+0x' "$tmp/scry.norm" || { echo "FAIL demangled: no demo::Outer::call(long) frame"; fails=$((fails + 1)); }
+fi
 # execve from a running program: the stack is taken before the new image replaces it
 compare exec -ff -e trace=execve,getppid -- sh -c "$nofp; exec $fp"
 

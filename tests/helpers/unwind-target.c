@@ -5,7 +5,8 @@
  * usage: unwind-target [N [more]]: the chain N times (default 1); "more" then also runs it in
  * a signal handler, in a thread and in a forked child (which exits with status 3); "orphan"
  * runs it in a thread after the main thread has exited (pthread_exit); "dlopen LIB" then
- * calls LIB's plugin_entry() (tests/helpers/unwind-plugin.c), which calls getppid. */
+ * calls LIB's plugin_entry() (tests/helpers/unwind-plugin.c), which calls getppid;
+ * "mangled" calls the chain through a function with a C++ name (demo::Outer::call(long)). */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
@@ -34,6 +35,14 @@ __attribute__((noinline)) long outer(long x)
 {
 	long r = middle(x * 2); /* CALL:middle */
 	return r - 5;
+}
+
+/* A C++ method as its mangled symbol: demangled in stacks as strace prints it. */
+__attribute__((noinline)) long outer_method(long x) __asm__("_ZN4demo5Outer4callEl");
+__attribute__((noinline)) long outer_method(long x)
+{
+	long r = outer(x + 1);
+	return r + 2;
 }
 
 static void on_signal(int sig)
@@ -68,6 +77,8 @@ int main(int argc, char **argv)
 		}
 		waitpid(pid, NULL, 0);
 	}
+	if (argc > 2 && strcmp(argv[2], "mangled") == 0)
+		sink += outer_method(4);
 	if (argc > 3 && strcmp(argv[2], "dlopen") == 0) {
 		void *lib = dlopen(argv[3], RTLD_NOW);
 		long (*entry)(long) = lib ? (long (*)(long))dlsym(lib, "plugin_entry") : NULL;

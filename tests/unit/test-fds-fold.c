@@ -1,12 +1,12 @@
 /* --summary's folding of names into patterns. */
-#include "cmd/fds.h"
+#include "basic/namefold.h"
 #include "test-proc-helpers.h"
 
 static void fold(const char *in, const char *want)
 {
 	char out[256];
 
-	fds_fold_name(in, out, sizeof(out));
+	name_fold(in, out, sizeof(out));
 	CHECK_STR(out, want);
 }
 
@@ -30,7 +30,7 @@ int main(void)
 	fold("", "");
 	char small[4];
 
-	fds_fold_name("/tmp/abcdef", small, sizeof(small));
+	name_fold("/tmp/abcdef", small, sizeof(small));
 	CHECK_STR(small, "/tm");
 	return failures != 0;
 }

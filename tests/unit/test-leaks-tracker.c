@@ -41,6 +41,15 @@ static const struct leak_group *find_group(const struct leak_report *r, const ch
 	return NULL;
 }
 
+/* fd opened by syscall nr in thread tid from the stack pcs (npcs frames) at t */
+static int open_fd(struct tracker *tr, struct leak_proc *p, int fd, long nr, pid_t tid,
+		   const uint64_t *pcs, int npcs, uint64_t t)
+{
+	struct leak_creation c = {.nr = nr, .tid = tid, .pcs = pcs, .npcs = npcs, .t = t};
+
+	return tracker_open(tr, p, fd, &c);
+}
+
 int main(void)
 {
 	struct leaks lk = {0};
@@ -52,10 +61,10 @@ int main(void)
 	CHECK(p && p->nopen == 0 && !p->pending);
 
 	/* opens, a close, and sites interned by (syscall, stack) */
-	CHECK(tracker_open(tr, p, 3, __NR_openat, PARENT, a, 2, t0) == 0);
-	CHECK(tracker_open(tr, p, 4, __NR_openat, PARENT, a, 2, t0) == 0);
-	CHECK(tracker_open(tr, p, 5, __NR_openat, PARENT, b, 2, t0) == 0);
-	CHECK(tracker_open(tr, p, 6, __NR_socket, PARENT, a, 2, t0) == 0);
+	CHECK(open_fd(tr, p, 3, __NR_openat, PARENT, a, 2, t0) == 0);
+	CHECK(open_fd(tr, p, 4, __NR_openat, PARENT, a, 2, t0) == 0);
+	CHECK(open_fd(tr, p, 5, __NR_openat, PARENT, b, 2, t0) == 0);
+	CHECK(open_fd(tr, p, 6, __NR_socket, PARENT, a, 2, t0) == 0);
 	CHECK(tr->nsites == 3);
 	CHECK(p->fds[3].site == p->fds[4].site && p->fds[3].site != p->fds[5].site);
 	CHECK(tracker_close(tr, p, 4));
@@ -65,14 +74,14 @@ int main(void)
 
 	/* dup2 over 3: the sink closes 3, then opens it again from dup2's site */
 	CHECK(tracker_close(tr, p, 3));
-	CHECK(tracker_open(tr, p, 3, __NR_dup2, PARENT, b, 2, t0) == 0);
+	CHECK(open_fd(tr, p, 3, __NR_dup2, PARENT, b, 2, t0) == 0);
 	CHECK(p->fds[3].nr == __NR_dup2 && p->nopen == 3);
 
 	/* a child whose events come before the parent's fork returns: it closed 5, opened 7 */
 	struct leak_proc *c = tracker_proc_get(tr, CHILD, true, t0);
 	CHECK(c && c->pending);
 	CHECK(!tracker_close(tr, c, 5));
-	CHECK(tracker_open(tr, c, 7, __NR_pipe2, CHILD, a, 1, t0) == 0);
+	CHECK(open_fd(tr, c, 7, __NR_pipe2, CHILD, a, 1, t0) == 0);
 	tracker_fork(tr, p, CHILD, t0);
 	CHECK(!c->pending && c->parent == PARENT);
 	CHECK(c->fds[3].origin == LO_TRACKED && c->fds[6].origin == LO_TRACKED);
@@ -87,11 +96,11 @@ int main(void)
 	for (int i = 0; i < 60; i++) {
 		uint64_t t = t0 + (uint64_t)(i + 1) * S;
 		if (i < 3)
-			tracker_open(tr, p, 10 + i, __NR_openat, PARENT, a, 1, t);
+			open_fd(tr, p, 10 + i, __NR_openat, PARENT, a, 1, t);
 		else if (i < 4)
-			tracker_open(tr, p, 13, __NR_openat, PARENT, a, 1, t);
+			open_fd(tr, p, 13, __NR_openat, PARENT, a, 1, t);
 		else
-			tracker_open(tr, p, 20 + i, __NR_openat, PARENT, a, 1, t);
+			open_fd(tr, p, 20 + i, __NR_openat, PARENT, a, 1, t);
 		tracker_count(tr, p, __NR_openat, false, 1, 0, t);
 	}
 	CHECK(tr->counts[__NR_openat].calls == 60 && tr->counts[__NR_openat].opened == 60);
