@@ -131,7 +131,9 @@ static void creation_stack(struct event_ctx *c, struct leak_creation *cr)
 {
 	struct session *s = c->s;
 
-	if (s->stack_capture && tracker_pending(&c->lk->tr) < LEAK_MAX_PENDING) {
+	if (s->stack_capture) {
+		if (tracker_pending(&c->lk->tr) >= LEAK_MAX_PENDING)
+			tracker_resolve_oldest(&c->lk->tr, LEAK_MAX_PENDING / 2);
 		cr->capture = s->stack_capture(s, c->t);
 		if (cr->capture)
 			return;

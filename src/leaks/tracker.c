@@ -273,24 +273,61 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct l
 	return 0;
 }
 
+/* Unwinds the capture of p's fd into its site and frees it. */
+static void resolve_fd(struct tracker *tr, struct leak_proc *p, int fd)
+{
+	struct leak_fd *f = &p->fds[fd];
+	uint64_t pcs[UNW_MAX_FRAMES];
+	int n = tr->unwind ? tr->unwind(tr->unwind_ctx, p->tgid, f->capture, pcs, UNW_MAX_FRAMES)
+			   : -ENOTSUP;
+	int site = n > 0 ? site_intern(tr, f->nr, p->tgid, pcs, n) : -1;
+
+	if (site >= 0)
+		f->site = (unsigned)site;
+	free(f->capture);
+	f->capture = NULL;
+	p->npending--;
+}
+
 static void resolve_proc(struct tracker *tr, struct leak_proc *p)
 {
-	uint64_t pcs[UNW_MAX_FRAMES];
+	for (int fd = 0; fd < p->cap && p->npending; fd++)
+		if (p->fds[fd].capture)
+			resolve_fd(tr, p, fd);
+}
 
-	for (int fd = 0; fd < p->cap && p->npending; fd++) {
-		struct leak_fd *f = &p->fds[fd];
-		if (!f->capture)
-			continue;
-		int n = tr->unwind
-			    ? tr->unwind(tr->unwind_ctx, p->tgid, f->capture, pcs, UNW_MAX_FRAMES)
-			    : -ENOTSUP;
-		int site = n > 0 ? site_intern(tr, f->nr, p->tgid, pcs, n) : -1;
-		if (site >= 0)
-			f->site = (unsigned)site;
-		free(f->capture);
-		f->capture = NULL;
-		p->npending--;
+struct pending_ref {
+	uint64_t t_open;
+	struct leak_proc *p;
+	int fd;
+};
+
+static int by_age(const void *a, const void *b)
+{
+	const struct pending_ref *x = a, *y = b;
+
+	return x->t_open < y->t_open ? -1 : x->t_open > y->t_open;
+}
+
+void tracker_resolve_oldest(struct tracker *tr, unsigned n)
+{
+	unsigned total = tracker_pending(tr), k = 0;
+	struct pending_ref *v = total ? malloc(total * sizeof(*v)) : NULL;
+
+	if (!v) {
+		tracker_resolve(tr, NULL); /* no memory to choose: all of them */
+		return;
 	}
+	for (unsigned i = 0; i < tr->nprocs; i++) {
+		struct leak_proc *p = tr->procs[i];
+		for (int fd = 0; fd < p->cap && k < total; fd++)
+			if (p->fds[fd].capture)
+				v[k++] = (struct pending_ref){p->fds[fd].t_open, p, fd};
+	}
+	qsort(v, k, sizeof(*v), by_age);
+	for (unsigned i = 0; i < k && i < n; i++)
+		resolve_fd(tr, v[i].p, v[i].fd);
+	free(v);
 }
 
 void tracker_resolve(struct tracker *tr, struct leak_proc *p)

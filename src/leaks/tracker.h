@@ -102,7 +102,9 @@ struct leak_creation {
 
 /* Captured stacks are unwound (and interned as sites) only for the fds still open when a
  * report is built, and before what would change the process's mappings or copy its table
- * (exec, fork); past this many pending, the sink unwinds at once. */
+ * (exec, fork); when this many are pending (2-9 KiB each), the sink has the older half
+ * unwound at once (tracker_resolve_oldest()): old fds are the likely leaks, new ones the
+ * likely to be closed soon, and the newest captures stay lazy. */
 #define LEAK_MAX_PENDING 16384
 
 void tracker_init(struct tracker *tr, uint64_t now);
@@ -121,6 +123,8 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct l
 /* Unwinds the captured stacks of p's open fds (all processes' when p is NULL) with
  * tr->unwind and interns their sites. */
 void tracker_resolve(struct tracker *tr, struct leak_proc *p);
+/* Unwinds the n oldest captured stacks (by creation time), all processes together. */
+void tracker_resolve_oldest(struct tracker *tr, unsigned n);
 /* Captured stacks waiting in all processes. */
 unsigned tracker_pending(const struct tracker *tr);
 /* fd ended in p (close, close_range, dup2 over it). Returns whether it was open. */

@@ -165,6 +165,22 @@ int main(void)
 	CHECK(child_group);
 	leak_report_free(&r);
 
+	/* the bound: the oldest captures are unwound first, whatever their process */
+	before = u.calls;
+	CHECK(open_captured(tr, p, 20, __NR_openat, capture(0x1020, 0x40a000, 0), t0 + 50 * S) == 0);
+	CHECK(open_captured(tr, p, 21, __NR_openat, capture(0x1021, 0x40b000, 0), t0 + 10 * S) == 0);
+	struct leak_proc *q = tracker_proc_get(tr, CHILD + 1, false, t0);
+	CHECK(open_captured(tr, q, 22, __NR_openat, capture(0x1022, 0x40c000, 0), t0 + 20 * S) == 0);
+	CHECK(open_captured(tr, p, 23, __NR_openat, capture(0x1023, 0x40d000, 0), t0 + 40 * S) == 0);
+	CHECK(tracker_pending(tr) == 4);
+	tracker_resolve_oldest(tr, 2);
+	CHECK(u.calls == before + 2 && tracker_pending(tr) == 2);
+	CHECK(unwound_ip(&u, 0x1021) && unwound_ip(&u, 0x1022));
+	CHECK(p->fds[20].capture && p->fds[23].capture && !q->fds[22].capture);
+	CHECK(site_of(tr, q, 22)->pcs[0] == 0x40c000 && site_of(tr, q, 22)->tgid == CHILD + 1);
+	tracker_resolve_oldest(tr, 5);
+	CHECK(tracker_pending(tr) == 0 && u.calls == before + 4);
+
 	/* captures still pending at the end are freed with the tracker (ASan: no leak) */
 	CHECK(open_captured(tr, p, 10, __NR_openat, capture(0x100a, 1, 2), t0) == 0);
 	tracker_free(tr);
