@@ -218,7 +218,7 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 		for (; tr->site_index[h]; h = (h + 1) & (tr->site_index_cap - 1)) {
 			struct leak_site *s = &tr->sites[tr->site_index[h] - 1];
 			if (s->hash == hash && s->nr == nr && s->npcs == npcs &&
-			    memcmp(s->pcs, pcs, (size_t)npcs * sizeof(*pcs)) == 0)
+			    (!npcs || memcmp(s->pcs, pcs, (size_t)npcs * sizeof(*pcs)) == 0))
 				return (int)(tr->site_index[h] - 1);
 		}
 	}
@@ -234,7 +234,8 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 	s->nr = nr;
 	s->tgid = tgid;
 	s->npcs = npcs;
-	memcpy(s->pcs, pcs, (size_t)npcs * sizeof(*pcs));
+	if (npcs) /* pcs may be NULL then (a creation whose stack was captured, not unwound) */
+		memcpy(s->pcs, pcs, (size_t)npcs * sizeof(*pcs));
 	s->hash = hash;
 	if (tr->nsites * 2 > tr->site_index_cap)
 		return site_rehash(tr) < 0 ? -ENOMEM : (int)(tr->nsites - 1);
