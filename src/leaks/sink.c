@@ -302,10 +302,11 @@ static void on_exit_event(struct event_ctx *c)
 	}
 }
 
+/* An exec is about to replace the program: the stacks taken in it are named now. */
 static void leaks_syscall_enter(struct session *s, struct tracee *t)
 {
-	(void)s;
-	(void)t;
+	if (t->ev.nr == __NR_execve || t->ev.nr == __NR_execveat)
+		leak_sites_freeze(s->sink_ctx, t->tgid);
 }
 
 static void leaks_syscall_exit(struct session *s, struct tracee *t)

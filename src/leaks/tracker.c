@@ -36,6 +36,8 @@ void tracker_free(struct tracker *tr)
 	for (unsigned i = 0; i < tr->nprocs; i++)
 		proc_free(tr->procs[i]);
 	free(tr->procs);
+	for (unsigned i = 0; i < tr->nsites; i++)
+		leak_site_frames_free(&tr->sites[i]);
 	free(tr->sites);
 	free(tr->site_index);
 	memset(tr, 0, sizeof(*tr));
@@ -234,6 +236,7 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 	s->nr = nr;
 	s->tgid = tgid;
 	s->npcs = npcs;
+	s->frames = NULL;
 	if (npcs) /* pcs may be NULL then (a creation whose stack was captured, not unwound) */
 		memcpy(s->pcs, pcs, (size_t)npcs * sizeof(*pcs));
 	s->hash = hash;

@@ -16,6 +16,9 @@ struct leak_site {
 	int npcs;   /* 0: no stack (the backend has none) */
 	uint64_t pcs[UNW_MAX_FRAMES];
 	uint64_t hash;
+	/* npcs frames symbolized before tgid exec'd (its unwinder then knows only the new
+	 * program), strings owned (leaks/freeze.c); NULL: symbolized at report time */
+	struct unw_frame *frames;
 };
 
 enum leak_origin {
@@ -106,6 +109,9 @@ struct leak_creation {
  * unwound at once (tracker_resolve_oldest()): old fds are the likely leaks, new ones the
  * likely to be closed soon, and the newest captures stay lazy. */
 #define LEAK_MAX_PENDING 16384
+
+/* Frees the frames of a site (leaks/freeze.c). */
+void leak_site_frames_free(struct leak_site *s);
 
 void tracker_init(struct tracker *tr, uint64_t now);
 void tracker_free(struct tracker *tr);
