@@ -272,6 +272,7 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct l
 	f->nr = c->nr;
 	f->target = c->target ? strdup(c->target) : read_target(p, fd);
 	f->capture = c->capture;
+	f->cloexec = c->cloexec;
 	p->npending += c->capture != NULL;
 	p->nopen++;
 	return 0;
@@ -432,15 +433,32 @@ void tracker_fork(struct tracker *tr, struct leak_proc *parent, pid_t child, uin
 	tracker_sample(c, now, true);
 }
 
-/* Drops the fds /proc does not list; returns how many. */
+/* Whether p still runs: a process that exited (a zombie waiting for its parent, or gone) lists
+ * no fds in /proc. */
+static bool running(struct leak_proc *p)
+{
+	char buf[512];
+	ssize_t n = p->dirfd >= 0 ? proc_read_file(p->dirfd, "stat", buf, sizeof(buf) - 1) : -1;
+
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' && paren[2] != 'Z' && paren[2] != 'X' && paren[2] != '\0';
+}
+
+/* Drops the fds /proc does not list (read while p runs, else nothing is known); returns how
+ * many. */
 static unsigned drop_gone(struct leak_proc *p)
 {
 	int *fds = NULL;
 	ssize_t n = live_fds(p, &fds);
 	unsigned dropped = 0;
 
-	if (n < 0)
+	if (n < 0 || !running(p)) {
+		free(fds);
 		return 0;
+	}
 	ssize_t j = 0;
 	for (int fd = 0; fd < p->cap; fd++) {
 		if (p->fds[fd].origin != LO_BASELINE && p->fds[fd].origin != LO_TRACKED)
@@ -456,12 +474,30 @@ static unsigned drop_gone(struct leak_proc *p)
 	return dropped;
 }
 
+/* Drops the fds created with O_CLOEXEC (when /proc cannot tell: p exited before its exec was
+ * seen, which happens with bpf); returns how many. */
+static unsigned drop_cloexec(struct leak_proc *p)
+{
+	unsigned dropped = 0;
+
+	for (int fd = 0; fd < p->cap; fd++)
+		if (p->fds[fd].origin == LO_TRACKED && p->fds[fd].cloexec) {
+			slot_clear(p, fd);
+			dropped++;
+		}
+	return dropped;
+}
+
 void tracker_exec(struct tracker *tr, struct leak_proc *p, uint64_t now)
 {
 	/* stacks of the old program, unwound while its mappings are the ones known */
 	tracker_resolve(tr, p);
-	/* a new program: the /proc directory is the same, the fds are what survived */
-	tr->ends[LEAK_END_EXEC] += drop_gone(p);
+	/* a new program: the /proc directory is the same, the fds are what survived; if it is
+	 * gone already, the creation flags say (an FD_CLOEXEC set later is not seen then) */
+	if (running(p))
+		tr->ends[LEAK_END_EXEC] += drop_gone(p);
+	else
+		tr->ends[LEAK_END_EXEC] += drop_cloexec(p);
 	tracker_proc_info(p);
 	tracker_sample(p, now, true);
 }

@@ -35,6 +35,7 @@ struct leak_fd {
 	char *target;	  /* readlink text of /proc/PID/fd/N at creation, or NULL */
 	pid_t opener_tid; /* the thread that created it */
 	long nr;	  /* the creating syscall (LO_TRACKED), -1 otherwise */
+	bool cloexec;	  /* created with O_CLOEXEC (LO_TRACKED; a later F_SETFD is not seen) */
 	/* its stack as captured (bpf), not unwound yet: site has no stack until
 	 * tracker_resolve() */
 	struct unw_capture *capture;
@@ -101,6 +102,7 @@ struct leak_creation {
 	struct unw_capture *capture; /* or captured, unwound later (bpf): the tracker owns it */
 	const char *target; /* what it refers to as the backend saw it then; NULL: read /proc */
 	uint64_t t;	    /* CLOCK_REALTIME ns */
+	bool cloexec;	    /* created with O_CLOEXEC (the call's flags) */
 };
 
 /* Captured stacks are unwound (and interned as sites) only for the fds still open when a
