@@ -136,6 +136,15 @@ int main(void)
 	CHECK(u.calls == 5 && unwound_ip(&u, 0x1008) && !p->fds[8].capture);
 	CHECK(site_of(tr, p, 8)->pcs[0] == 0x407000);
 
+	/* an exec seen after the process is gone (bpf; here: no /proc at all): the fds created
+	 * with O_CLOEXEC end, the others stay */
+	struct leak_creation ce = {.nr = __NR_openat, .tid = PARENT, .t = t0, .cloexec = true};
+	CHECK(tracker_open(tr, p, 11, &ce) == 0);
+	unsigned open_before = p->nopen;
+	tracker_exec(tr, p, t0 + S);
+	CHECK(p->fds[11].origin == LO_NONE && p->nopen == open_before - 1);
+	CHECK(p->fds[8].origin == LO_TRACKED && p->fds[3].origin == LO_TRACKED);
+
 	/* fork: the parent's pending captures are unwound, the child's copy shares the site */
 	CHECK(open_captured(tr, p, 9, __NR_pipe2, capture(0x1009, 0x408000, 0x402000), t0) == 0);
 	struct leak_proc *c = tracker_proc_get(tr, CHILD, true, t0 + S);
