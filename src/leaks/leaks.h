@@ -40,7 +40,6 @@ typedef void (*leak_describe_fn)(void *ctx, const struct leak_proc *p, int fd,
 void leak_describe_link(void *ctx, const struct leak_proc *p, int fd, const struct leak_fd *f,
 			char *out, size_t len);
 
-
 struct leak_group {
 	bool baseline; /* pre-existing: listed, not blamed */
 	unsigned site; /* tracked groups: tracker site */

@@ -27,8 +27,7 @@ struct unwound {
 
 /* The captured stack words are the pcs; regs.ip == 0 stands for a capture that cannot be
  * unwound. */
-static int fake_unwind(void *ctx, pid_t tgid, const struct unw_capture *c, uint64_t *pcs,
-		       int max)
+static int fake_unwind(void *ctx, pid_t tgid, const struct unw_capture *c, uint64_t *pcs, int max)
 {
 	struct unwound *u = ctx;
 
@@ -76,8 +75,7 @@ static bool unwound_ip(const struct unwound *u, uint64_t ip)
 }
 
 /* The site of p's fd: its syscall and its stack, as interned. */
-static const struct leak_site *site_of(const struct tracker *tr, const struct leak_proc *p,
-				       int fd)
+static const struct leak_site *site_of(const struct tracker *tr, const struct leak_proc *p, int fd)
 {
 	return &tr->sites[p->fds[fd].site];
 }
@@ -176,11 +174,15 @@ int main(void)
 
 	/* the bound: the oldest captures are unwound first, whatever their process */
 	before = u.calls;
-	CHECK(open_captured(tr, p, 20, __NR_openat, capture(0x1020, 0x40a000, 0), t0 + 50 * S) == 0);
-	CHECK(open_captured(tr, p, 21, __NR_openat, capture(0x1021, 0x40b000, 0), t0 + 10 * S) == 0);
+	CHECK(open_captured(tr, p, 20, __NR_openat, capture(0x1020, 0x40a000, 0), t0 + 50 * S) ==
+	      0);
+	CHECK(open_captured(tr, p, 21, __NR_openat, capture(0x1021, 0x40b000, 0), t0 + 10 * S) ==
+	      0);
 	struct leak_proc *q = tracker_proc_get(tr, CHILD + 1, false, t0);
-	CHECK(open_captured(tr, q, 22, __NR_openat, capture(0x1022, 0x40c000, 0), t0 + 20 * S) == 0);
-	CHECK(open_captured(tr, p, 23, __NR_openat, capture(0x1023, 0x40d000, 0), t0 + 40 * S) == 0);
+	CHECK(open_captured(tr, q, 22, __NR_openat, capture(0x1022, 0x40c000, 0), t0 + 20 * S) ==
+	      0);
+	CHECK(open_captured(tr, p, 23, __NR_openat, capture(0x1023, 0x40d000, 0), t0 + 40 * S) ==
+	      0);
 	CHECK(tracker_pending(tr) == 4);
 	tracker_resolve_oldest(tr, 2);
 	CHECK(u.calls == before + 2 && tracker_pending(tr) == 2);
