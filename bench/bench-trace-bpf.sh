@@ -110,10 +110,12 @@ bench() { # TITLE LOOP FAST_SMALL FAST_LARGE SLOW_SMALL SLOW_LARGE
 }
 
 # tax LABEL SCRY-OPTIONS...: the getppid loop while scry traces an idle process
+# (TP=1: through the raw syscall tracepoints even for a few syscalls)
 tax() {
 	label=$1
 	shift
-	"$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" 2> "$tmp/tracer.err" &
+	env ${TP:+SCRY_BPF_TRACEPOINTS=1} "$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" \
+		2> "$tmp/tracer.err" &
 	tracer=$!
 	sleep 1
 	kill -0 $tracer 2> /dev/null || { cat "$tmp/tracer.err"; exit 1; }
@@ -129,14 +131,22 @@ if [ "$ONLY" != tax ]; then
 	bench "open/read/close loop (3 syscalls per iteration)" "$tmp/openclose" 20000 220000 1000 11000
 fi
 
-header "tax on an untraced process while scry traces another (getppid loop)"
+header "tax of scry trace --backend=bpf on what it does not trace (getppid loop)"
 nat=$(per_iter 100000 1100000 "$tmp/getppid")
 row "native, nothing traced" "$nat" "$nat"
 sleep 1000 &
 idle=$!
-tax "scry --backend=bpf -p other"
-tax "scry --backend=bpf -e trace=close -p other" -e trace=close
+# every syscall of the other process: the raw syscall tracepoints, paid by every syscall of
+# every process
+tax "-p other (all syscalls: tracepoints)"
+# a few syscalls (up to 8): fentry/fexit on their kernel functions, nothing else pays; the
+# same through the tracepoints for comparison
+tax "-e trace=close -p other (fentry)" -e trace=close
+TP=1 tax "-e trace=close -p other (tracepoints)" -e trace=close
 # the traced process's own untraced syscalls
-row "scry --backend=bpf -e trace=openat, traced" \
+row "-e trace=openat, traced (fentry)" \
 	"$(per_iter 100000 1100000 "$SCRY" trace --backend=bpf --strict -e trace=openat -o /dev/null \
 		"$tmp/getppid")" "$nat"
+row "-e trace=openat, traced (tracepoints)" \
+	"$(per_iter 100000 1100000 env SCRY_BPF_TRACEPOINTS=1 "$SCRY" trace --backend=bpf --strict \
+		-e trace=openat -o /dev/null "$tmp/getppid")" "$nat"

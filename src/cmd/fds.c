@@ -532,9 +532,16 @@ static int parse_args(struct fds_ctx *c, int argc, char **argv)
 				break;
 			}
 			default:
-				log_error(
-				    "unknown option '%c%c'; 'scry fds --help' lists the options",
-				    plus ? '+' : '-', *p);
+				if (p == a + 1 && *p == '-') /* a long option we do not have */
+					log_error(
+					    "unknown option '%s'; 'scry fds --help' lists the "
+					    "options",
+					    a);
+				else
+					log_error(
+					    "unknown option '%c%c'; 'scry fds --help' lists the "
+					    "options",
+					    plus ? '+' : '-', *p);
 				return -EINVAL;
 			}
 			if (r < 0)

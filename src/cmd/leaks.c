@@ -92,8 +92,7 @@ static _Noreturn void usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s: leaks: %s\nTry 'scry leaks --help' for more information.\n",
-		program_name, msg);
+	fprintf(stderr, "%s: %s; 'scry leaks --help' lists the options\n", program_name, msg);
 	exit(EXIT_USAGE);
 }
 
@@ -125,7 +124,8 @@ static void parse_args(struct leaks_cmd *c, int argc, char **argv)
 {
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "+fhp:", long_options, NULL)) != -1) {
+	opterr = 0; /* our own one-line messages */
+	while ((opt = getopt_long(argc, argv, "+:fhp:", long_options, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
 			add_pids(&c->o, optarg);
@@ -167,9 +167,12 @@ static void parse_args(struct leaks_cmd *c, int argc, char **argv)
 				usage_error("invalid backend '%s' (auto, ptrace or bpf)", optarg);
 			c->o.backend = optarg;
 			break;
+		case ':':
+			usage_error("option %s needs an argument", argv[optind - 1]);
 		default:
-			fprintf(stderr, "Try 'scry leaks --help' for more information.\n");
-			exit(EXIT_USAGE);
+			if (optopt)
+				usage_error("unknown option '-%c'", optopt);
+			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

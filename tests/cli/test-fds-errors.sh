@@ -30,6 +30,7 @@ expect 1 "^scry: no open file matches command 'no-such-command-here'$" -- fds -c
 expect 2 "^scry: invalid process id 'abc'; -p takes pids" -- fds -p abc
 expect 1 "^scry: cannot stat '/nonexistent/file': No such file or directory$" -- fds /nonexistent/file
 expect 2 "^scry: unknown option '-Z'; 'scry fds --help' lists the options$" -- fds -Z
+expect 2 "^scry: unknown option '--bogus'; 'scry fds --help' lists the options$" -- fds --bogus
 expect 2 "^scry: option -p needs an argument" -- fds -p
 expect 2 "^scry: unknown user 'no-such-user-xyz'" -- fds -u no-such-user-xyz
 expect 2 "^scry: invalid fd set 'x'" -- fds -d x

@@ -44,6 +44,8 @@ check() { # NAME SCRY-OPTIONS -- HELPER-OPTIONS (the kinds are $all)
 	sp=$!
 	if ! wait_until 'grep -q "^scry: tracking the fds of pid $hp ($backend)" "$tmp/scry-err"'; then
 		echo "FAIL ($name): scry leaks did not attach"; cat "$tmp/scry-err"
+		kill -9 $sp $hp 2>/dev/null; wait $sp $hp 2>/dev/null; sp= hp=
+		exec 3>&- 4<&-
 		fails=$((fails + 1)); return
 	fi
 	echo go >&3

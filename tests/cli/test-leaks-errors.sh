@@ -29,7 +29,8 @@ expect 2 "--fail-on-growth wants fds per minute" --fail-on-growth -3 -p 1
 expect 2 "invalid process id 'abc'" -p abc
 expect 2 "cannot be combined" -p 1 -- /bin/true
 expect 2 "invalid backend 'x'" --backend=x -p 1
-expect 2 "" --no-such-option -p 1
+expect 2 "^scry: unknown option '--no-such-option'; 'scry leaks --help' lists the options$" --no-such-option -p 1
+expect 2 "^scry: option -p needs an argument; 'scry leaks --help'" -p
 # a pid that does not exist (pid_max is at most 2^22)
 expect 1 "attach" -p 4194303
 
