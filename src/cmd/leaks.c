@@ -346,6 +346,8 @@ int cmd_leaks(int argc, char **argv)
 	ticking = &c;
 	tracker_init(&c.lk.tr, real_ns());
 	c.lk.tr.unwind = unwind_later;
+	c.lk.symbolize = symbolize;
+	c.lk.symbolize_ctx = &c.s;
 	c.lk.tr.unwind_ctx = &c;
 	c.t_start = c.t_last_report = mono_ns();
 

@@ -8,15 +8,25 @@
 #include "leaks/tracker.h"
 #include "trace/session.h"
 
+/* Symbolizes a pc of process tgid (isret: a return address). Returns 0 or -errno. */
+typedef int (*leak_symbolize_fn)(void *ctx, pid_t tgid, uint64_t pc, bool isret,
+				 struct unw_frame *out);
+
 struct leaks {
 	struct tracker tr;
 	uint64_t stack_errors; /* creations whose stack could not be unwound */
+	/* how sites are symbolized before their process execs (leak_sites_freeze()) */
+	leak_symbolize_fn symbolize;
+	void *symbolize_ctx;
 };
 
 /* The sink; s->sink_ctx points to a struct leaks. (leaks/sink.c) */
 extern const struct sink leaks_sink;
 /* Sets f to the syscalls scry leaks needs: fd creators, fd enders, fork and exec. */
 void leaks_filter(struct filter *f);
+/* Process tgid is about to exec: the stacks of its fds still waiting are unwound and its
+ * sites symbolized now, with the modules of the image they were taken in. (leaks/freeze.c) */
+void leak_sites_freeze(struct leaks *lk, pid_t tgid);
 /* Whether syscall nr creates or ends fds (a row of the opens-and-closes table). */
 bool leaks_counted(long nr);
 
@@ -29,10 +39,6 @@ typedef void (*leak_describe_fn)(void *ctx, const struct leak_proc *p, int fd,
 /* The default: from the link text read at creation (paths folded). */
 void leak_describe_link(void *ctx, const struct leak_proc *p, int fd, const struct leak_fd *f,
 			char *out, size_t len);
-
-/* Symbolizes a pc of process tgid (isret: a return address). Returns 0 or -errno. */
-typedef int (*leak_symbolize_fn)(void *ctx, pid_t tgid, uint64_t pc, bool isret,
-				 struct unw_frame *out);
 
 struct leak_group {
 	bool baseline; /* pre-existing: listed, not blamed */

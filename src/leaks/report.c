@@ -66,7 +66,9 @@ static void symbolize(const struct leak_report *r, unsigned site, leak_symbolize
 		struct unw_frame *f = &fr->v[fr->n++];
 		memset(f, 0, sizeof(*f));
 		f->pc = s->pcs[i];
-		if (!sym || sym(ctx, s->tgid, s->pcs[i], i > 0, f) < 0)
+		if (s->frames) /* symbolized before its process exec'd */
+			*f = s->frames[i];
+		else if (!sym || sym(ctx, s->tgid, s->pcs[i], i > 0, f) < 0)
 			f->pc = s->pcs[i];
 		if (f->symbol && strcmp(f->symbol, "main") == 0)
 			break;

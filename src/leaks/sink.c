@@ -131,7 +131,9 @@ static void creation_stack(struct event_ctx *c, struct leak_creation *cr)
 {
 	struct session *s = c->s;
 
-	if (s->stack_capture && tracker_pending(&c->lk->tr) < LEAK_MAX_PENDING) {
+	if (s->stack_capture) {
+		if (tracker_pending(&c->lk->tr) >= LEAK_MAX_PENDING)
+			tracker_resolve_oldest(&c->lk->tr, LEAK_MAX_PENDING / 2);
 		cr->capture = s->stack_capture(s, c->t);
 		if (cr->capture)
 			return;
@@ -147,6 +149,38 @@ static void creation_stack(struct event_ctx *c, struct leak_creation *cr)
 	cr->npcs = c->npcs;
 }
 
+/* Where a creating call says O_CLOEXEC: the flags argument, and the bit (O_CLOEXEC, which
+ * SOCK_, EFD_, EPOLL_, TFD_, SFD_ and IN_CLOEXEC equal; MFD_CLOEXEC is 1). */
+static const struct cloexec_arg {
+	unsigned char arg1; /* argument index + 1; 0: the call has no such flag */
+	unsigned mask;
+} cloexec_by_nr[] = {
+    [__NR_open] = {2, O_CLOEXEC},
+    [__NR_openat] = {3, O_CLOEXEC},
+    [__NR_open_by_handle_at] = {3, O_CLOEXEC},
+    [__NR_socket] = {2, SOCK_CLOEXEC},
+    [__NR_socketpair] = {2, SOCK_CLOEXEC},
+    [__NR_accept4] = {4, SOCK_CLOEXEC},
+    [__NR_pipe2] = {2, O_CLOEXEC},
+    [__NR_dup3] = {3, O_CLOEXEC},
+    [__NR_eventfd2] = {2, O_CLOEXEC},
+    [__NR_epoll_create1] = {1, O_CLOEXEC},
+    [__NR_timerfd_create] = {2, O_CLOEXEC},
+    [__NR_signalfd4] = {4, O_CLOEXEC},
+    [__NR_inotify_init1] = {1, O_CLOEXEC},
+    [__NR_memfd_create] = {2, 1 /* MFD_CLOEXEC */},
+};
+
+static bool created_cloexec(const struct sc_event *ev)
+{
+	if (ev->nr == __NR_fcntl)
+		return ev->args[1] == F_DUPFD_CLOEXEC;
+	if (ev->nr < 0 || ev->nr >= (long)(sizeof(cloexec_by_nr) / sizeof(cloexec_by_nr[0])))
+		return false;
+	const struct cloexec_arg *a = &cloexec_by_nr[ev->nr];
+	return a->arg1 && (ev->args[a->arg1 - 1] & a->mask);
+}
+
 static void opened(struct event_ctx *c, int fd)
 {
 	struct session *s = c->s;
@@ -154,6 +188,7 @@ static void opened(struct event_ctx *c, int fd)
 	    .nr = c->t->ev.nr,
 	    .tid = c->t->pid,
 	    .t = c->t->ev.t_exit ? c->t->ev.t_exit : now_ns(),
+	    .cloexec = created_cloexec(&c->t->ev),
 	};
 	char target[4096];
 
@@ -300,10 +335,11 @@ static void on_exit_event(struct event_ctx *c)
 	}
 }
 
+/* An exec is about to replace the program: the stacks taken in it are named now. */
 static void leaks_syscall_enter(struct session *s, struct tracee *t)
 {
-	(void)s;
-	(void)t;
+	if (t->ev.nr == __NR_execve || t->ev.nr == __NR_execveat)
+		leak_sites_freeze(s->sink_ctx, t->tgid);
 }
 
 static void leaks_syscall_exit(struct session *s, struct tracee *t)

@@ -36,6 +36,8 @@ void tracker_free(struct tracker *tr)
 	for (unsigned i = 0; i < tr->nprocs; i++)
 		proc_free(tr->procs[i]);
 	free(tr->procs);
+	for (unsigned i = 0; i < tr->nsites; i++)
+		leak_site_frames_free(&tr->sites[i]);
 	free(tr->sites);
 	free(tr->site_index);
 	memset(tr, 0, sizeof(*tr));
@@ -218,7 +220,7 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 		for (; tr->site_index[h]; h = (h + 1) & (tr->site_index_cap - 1)) {
 			struct leak_site *s = &tr->sites[tr->site_index[h] - 1];
 			if (s->hash == hash && s->nr == nr && s->npcs == npcs &&
-			    memcmp(s->pcs, pcs, (size_t)npcs * sizeof(*pcs)) == 0)
+			    (!npcs || memcmp(s->pcs, pcs, (size_t)npcs * sizeof(*pcs)) == 0))
 				return (int)(tr->site_index[h] - 1);
 		}
 	}
@@ -234,7 +236,9 @@ static int site_intern(struct tracker *tr, long nr, pid_t tgid, const uint64_t *
 	s->nr = nr;
 	s->tgid = tgid;
 	s->npcs = npcs;
-	memcpy(s->pcs, pcs, (size_t)npcs * sizeof(*pcs));
+	s->frames = NULL;
+	if (npcs) /* pcs may be NULL then (a creation whose stack was captured, not unwound) */
+		memcpy(s->pcs, pcs, (size_t)npcs * sizeof(*pcs));
 	s->hash = hash;
 	if (tr->nsites * 2 > tr->site_index_cap)
 		return site_rehash(tr) < 0 ? -ENOMEM : (int)(tr->nsites - 1);
@@ -268,29 +272,67 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct l
 	f->nr = c->nr;
 	f->target = c->target ? strdup(c->target) : read_target(p, fd);
 	f->capture = c->capture;
+	f->cloexec = c->cloexec;
 	p->npending += c->capture != NULL;
 	p->nopen++;
 	return 0;
 }
 
+/* Unwinds the capture of p's fd into its site and frees it. */
+static void resolve_fd(struct tracker *tr, struct leak_proc *p, int fd)
+{
+	struct leak_fd *f = &p->fds[fd];
+	uint64_t pcs[UNW_MAX_FRAMES];
+	int n = tr->unwind ? tr->unwind(tr->unwind_ctx, p->tgid, f->capture, pcs, UNW_MAX_FRAMES)
+			   : -ENOTSUP;
+	int site = n > 0 ? site_intern(tr, f->nr, p->tgid, pcs, n) : -1;
+
+	if (site >= 0)
+		f->site = (unsigned)site;
+	free(f->capture);
+	f->capture = NULL;
+	p->npending--;
+}
+
 static void resolve_proc(struct tracker *tr, struct leak_proc *p)
 {
-	uint64_t pcs[UNW_MAX_FRAMES];
+	for (int fd = 0; fd < p->cap && p->npending; fd++)
+		if (p->fds[fd].capture)
+			resolve_fd(tr, p, fd);
+}
 
-	for (int fd = 0; fd < p->cap && p->npending; fd++) {
-		struct leak_fd *f = &p->fds[fd];
-		if (!f->capture)
-			continue;
-		int n = tr->unwind
-			    ? tr->unwind(tr->unwind_ctx, p->tgid, f->capture, pcs, UNW_MAX_FRAMES)
-			    : -ENOTSUP;
-		int site = n > 0 ? site_intern(tr, f->nr, p->tgid, pcs, n) : -1;
-		if (site >= 0)
-			f->site = (unsigned)site;
-		free(f->capture);
-		f->capture = NULL;
-		p->npending--;
+struct pending_ref {
+	uint64_t t_open;
+	struct leak_proc *p;
+	int fd;
+};
+
+static int by_age(const void *a, const void *b)
+{
+	const struct pending_ref *x = a, *y = b;
+
+	return x->t_open < y->t_open ? -1 : x->t_open > y->t_open;
+}
+
+void tracker_resolve_oldest(struct tracker *tr, unsigned n)
+{
+	unsigned total = tracker_pending(tr), k = 0;
+	struct pending_ref *v = total ? malloc(total * sizeof(*v)) : NULL;
+
+	if (!v) {
+		tracker_resolve(tr, NULL); /* no memory to choose: all of them */
+		return;
 	}
+	for (unsigned i = 0; i < tr->nprocs; i++) {
+		struct leak_proc *p = tr->procs[i];
+		for (int fd = 0; fd < p->cap && k < total; fd++)
+			if (p->fds[fd].capture)
+				v[k++] = (struct pending_ref){p->fds[fd].t_open, p, fd};
+	}
+	qsort(v, k, sizeof(*v), by_age);
+	for (unsigned i = 0; i < k && i < n; i++)
+		resolve_fd(tr, v[i].p, v[i].fd);
+	free(v);
 }
 
 void tracker_resolve(struct tracker *tr, struct leak_proc *p)
@@ -391,15 +433,32 @@ void tracker_fork(struct tracker *tr, struct leak_proc *parent, pid_t child, uin
 	tracker_sample(c, now, true);
 }
 
-/* Drops the fds /proc does not list; returns how many. */
+/* Whether p still runs: a process that exited (a zombie waiting for its parent, or gone) lists
+ * no fds in /proc. */
+static bool running(struct leak_proc *p)
+{
+	char buf[512];
+	ssize_t n = p->dirfd >= 0 ? proc_read_file(p->dirfd, "stat", buf, sizeof(buf) - 1) : -1;
+
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	const char *paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' && paren[2] != 'Z' && paren[2] != 'X' && paren[2] != '\0';
+}
+
+/* Drops the fds /proc does not list (read while p runs, else nothing is known); returns how
+ * many. */
 static unsigned drop_gone(struct leak_proc *p)
 {
 	int *fds = NULL;
 	ssize_t n = live_fds(p, &fds);
 	unsigned dropped = 0;
 
-	if (n < 0)
+	if (n < 0 || !running(p)) {
+		free(fds);
 		return 0;
+	}
 	ssize_t j = 0;
 	for (int fd = 0; fd < p->cap; fd++) {
 		if (p->fds[fd].origin != LO_BASELINE && p->fds[fd].origin != LO_TRACKED)
@@ -415,12 +474,30 @@ static unsigned drop_gone(struct leak_proc *p)
 	return dropped;
 }
 
+/* Drops the fds created with O_CLOEXEC (when /proc cannot tell: p exited before its exec was
+ * seen, which happens with bpf); returns how many. */
+static unsigned drop_cloexec(struct leak_proc *p)
+{
+	unsigned dropped = 0;
+
+	for (int fd = 0; fd < p->cap; fd++)
+		if (p->fds[fd].origin == LO_TRACKED && p->fds[fd].cloexec) {
+			slot_clear(p, fd);
+			dropped++;
+		}
+	return dropped;
+}
+
 void tracker_exec(struct tracker *tr, struct leak_proc *p, uint64_t now)
 {
 	/* stacks of the old program, unwound while its mappings are the ones known */
 	tracker_resolve(tr, p);
-	/* a new program: the /proc directory is the same, the fds are what survived */
-	tr->ends[LEAK_END_EXEC] += drop_gone(p);
+	/* a new program: the /proc directory is the same, the fds are what survived; if it is
+	 * gone already, the creation flags say (an FD_CLOEXEC set later is not seen then) */
+	if (running(p))
+		tr->ends[LEAK_END_EXEC] += drop_gone(p);
+	else
+		tr->ends[LEAK_END_EXEC] += drop_cloexec(p);
 	tracker_proc_info(p);
 	tracker_sample(p, now, true);
 }

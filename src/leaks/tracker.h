@@ -16,6 +16,9 @@ struct leak_site {
 	int npcs;   /* 0: no stack (the backend has none) */
 	uint64_t pcs[UNW_MAX_FRAMES];
 	uint64_t hash;
+	/* npcs frames symbolized before tgid exec'd (its unwinder then knows only the new
+	 * program), strings owned (leaks/freeze.c); NULL: symbolized at report time */
+	struct unw_frame *frames;
 };
 
 enum leak_origin {
@@ -32,6 +35,7 @@ struct leak_fd {
 	char *target;	  /* readlink text of /proc/PID/fd/N at creation, or NULL */
 	pid_t opener_tid; /* the thread that created it */
 	long nr;	  /* the creating syscall (LO_TRACKED), -1 otherwise */
+	bool cloexec;	  /* created with O_CLOEXEC (LO_TRACKED; a later F_SETFD is not seen) */
 	/* its stack as captured (bpf), not unwound yet: site has no stack until
 	 * tracker_resolve() */
 	struct unw_capture *capture;
@@ -98,12 +102,18 @@ struct leak_creation {
 	struct unw_capture *capture; /* or captured, unwound later (bpf): the tracker owns it */
 	const char *target; /* what it refers to as the backend saw it then; NULL: read /proc */
 	uint64_t t;	    /* CLOCK_REALTIME ns */
+	bool cloexec;	    /* created with O_CLOEXEC (the call's flags) */
 };
 
 /* Captured stacks are unwound (and interned as sites) only for the fds still open when a
  * report is built, and before what would change the process's mappings or copy its table
- * (exec, fork); past this many pending, the sink unwinds at once. */
+ * (exec, fork); when this many are pending (2-9 KiB each), the sink has the older half
+ * unwound at once (tracker_resolve_oldest()): old fds are the likely leaks, new ones the
+ * likely to be closed soon, and the newest captures stay lazy. */
 #define LEAK_MAX_PENDING 16384
+
+/* Frees the frames of a site (leaks/freeze.c). */
+void leak_site_frames_free(struct leak_site *s);
 
 void tracker_init(struct tracker *tr, uint64_t now);
 void tracker_free(struct tracker *tr);
@@ -121,6 +131,8 @@ int tracker_open(struct tracker *tr, struct leak_proc *p, int fd, const struct l
 /* Unwinds the captured stacks of p's open fds (all processes' when p is NULL) with
  * tr->unwind and interns their sites. */
 void tracker_resolve(struct tracker *tr, struct leak_proc *p);
+/* Unwinds the n oldest captured stacks (by creation time), all processes together. */
+void tracker_resolve_oldest(struct tracker *tr, unsigned n);
 /* Captured stacks waiting in all processes. */
 unsigned tracker_pending(const struct tracker *tr);
 /* fd ended in p (close, close_range, dup2 over it). Returns whether it was open. */
