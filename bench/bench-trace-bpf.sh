@@ -109,21 +109,29 @@ bench() { # TITLE LOOP FAST_SMALL FAST_LARGE SLOW_SMALL SLOW_LARGE
 		"$(per_iter "$ss" "$sl" "$SCRY" trace --backend=ptrace -c -o /dev/null "$loop")" "$nat"
 }
 
-# tax LABEL SCRY-OPTIONS...: the getppid loop while scry traces an idle process
-# (TP=1: through the raw syscall tracepoints even for a few syscalls)
+# tax LABEL SCRY-OPTIONS...: the getppid loop while scry traces an idle process, against the
+# loop with no tracer measured right before, round by round (the machine's speed drifts more
+# over a minute than the tax is): medians of the untraced and traced runs of the same rounds.
 tax() {
 	label=$1
 	shift
-	env ${TP:+SCRY_BPF_TRACEPOINTS=1} "$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" \
-		2> "$tmp/tracer.err" &
-	tracer=$!
-	sleep 1
-	kill -0 $tracer 2> /dev/null || { cat "$tmp/tracer.err"; exit 1; }
-	row "$label" "$(per_iter 100000 1100000 "$tmp/getppid")" "$nat"
-	kill -INT $tracer
-	wait $tracer || true
+	nw="" tw=""
+	for _ in $(seq "$ROUNDS"); do
+		n=$(ROUNDS=1 per_iter 100000 1100000 "$tmp/getppid")
+		"$SCRY" trace --backend=bpf -o /dev/null "$@" -p "$idle" 2> "$tmp/tracer.err" &
+		tracer=$!
+		until grep -q attached "$tmp/tracer.err"; do
+			kill -0 $tracer 2> /dev/null || { cat "$tmp/tracer.err"; exit 1; }
+			sleep 0.05
+		done
+		t=$(ROUNDS=1 per_iter 100000 1100000 "$tmp/getppid")
+		kill -INT $tracer
+		wait $tracer || true
+		nw="$nw ${n% *}" tw="$tw ${t% *}"
+	done
+	n=$(echo $nw | median) t=$(echo $tw | median)
+	row "$label" "$t $t" "$n $n"
 }
-
 echo "scry trace backends: $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1 /proc/loadavg)," \
 	"median of $ROUNDS rounds"
 if [ "$ONLY" != tax ]; then
@@ -131,24 +139,14 @@ if [ "$ONLY" != tax ]; then
 	bench "open/read/close loop (3 syscalls per iteration)" "$tmp/openclose" 20000 220000 1000 11000
 fi
 
-header "tax of scry trace --backend=bpf on what it does not trace (getppid loop)"
-nat=$(per_iter 100000 1100000 "$tmp/getppid")
-row "native, nothing traced" "$nat" "$nat"
+header "tax on an untraced process while scry traces another (getppid loop)"
+printf "  %-36s %s\n" "" "(each against untraced runs of the same rounds)"
 sleep 1000 &
 idle=$!
-# every syscall of the other process: fentry/fexit on the syscall dispatcher (one trampoline
-# every syscall of every process goes through), or the raw syscall tracepoints (the kernel's
-# slow syscall path for every process)
-tax "-p other (all syscalls: dispatcher)"
-TP=1 tax "-p other (all syscalls: tracepoints)"
-# a few syscalls (up to 8): fentry/fexit on their kernel functions, nothing else pays; the
-# same through the tracepoints for comparison
-tax "-e trace=close -p other (fentry)" -e trace=close
-TP=1 tax "-e trace=close -p other (tracepoints)" -e trace=close
+tax "scry --backend=bpf -p other"
+tax "scry --backend=bpf -e trace=close -p other" -e trace=close
 # the traced process's own untraced syscalls
-row "-e trace=openat, traced (fentry)" \
+nat=$(per_iter 100000 1100000 "$tmp/getppid")
+row "scry --backend=bpf -e trace=openat, traced" \
 	"$(per_iter 100000 1100000 "$SCRY" trace --backend=bpf --strict -e trace=openat -o /dev/null \
 		"$tmp/getppid")" "$nat"
-row "-e trace=openat, traced (tracepoints)" \
-	"$(per_iter 100000 1100000 env SCRY_BPF_TRACEPOINTS=1 "$SCRY" trace --backend=bpf --strict \
-		-e trace=openat -o /dev/null "$tmp/getppid")" "$nat"

@@ -1254,53 +1254,6 @@ int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
 	return on_exit(ret, (long)BPF_CORE_READ(regs, orig_ax));
 }
 
-/* Per-syscall attachment (a small -e trace= set): fentry/fexit on the syscalls' kernel
- * functions, which take the user registers; the raw syscall tracepoints stay detached, so no
- * other syscall and no other process pays for the tracer. User space retargets each pair
- * before load (bpf_program__set_attach_target) and loads as many pairs as it needs. */
-#define FENTRY_PAIR(i)                                                                          \
-	SEC("fentry/__x64_sys_getppid")                                                         \
-	int BPF_PROG(sys_fentry##i, struct pt_regs *regs)                                       \
-	{                                                                                       \
-		long id = regs->orig_ax;                                                        \
-		if (plan_of(id)->mode == SM_SKIP)                                               \
-			return 0;                                                               \
-		return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9,    \
-				regs->ip, regs->sp, id);                                        \
-	}                                                                                       \
-	SEC("fexit/__x64_sys_getppid")                                                          \
-	int BPF_PROG(sys_fexit##i, struct pt_regs *regs, long ret)                              \
-	{                                                                                       \
-		return on_exit(ret, (long)regs->orig_ax);                                       \
-	}
-
-/* Every syscall at once: fentry/fexit on the kernel's dispatcher x64_sys_call(regs, nr)
- * (6.9+), for more syscalls than there are pairs: one trampoline instead of the tracepoints'
- * slow path for every syscall of every process. */
-SEC("fentry/x64_sys_call")
-int BPF_PROG(sys_fentry_all, struct pt_regs *regs, unsigned int nr)
-{
-	if (plan_of(nr)->mode == SM_SKIP)
-		return 0;
-	return on_enter(regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9, regs->ip,
-			regs->sp, nr);
-}
-
-SEC("fexit/x64_sys_call")
-int BPF_PROG(sys_fexit_all, struct pt_regs *regs, unsigned int nr, long ret)
-{
-	return on_exit(ret, (long)regs->orig_ax);
-}
-
-FENTRY_PAIR(0)
-FENTRY_PAIR(1)
-FENTRY_PAIR(2)
-FENTRY_PAIR(3)
-FENTRY_PAIR(4)
-FENTRY_PAIR(5)
-FENTRY_PAIR(6)
-FENTRY_PAIR(7)
-
 /* ---- processes ---- */
 
 static __always_inline void set_traced(__u32 tgid, bool on)

@@ -17,7 +17,6 @@
 #define SCRY_FDPATH_MAX	  2048	      /* bytes of an fd's path capture */
 #define SCRY_NPEND	  4	      /* ignored signals held until the syscall returns */
 #define SCRY_WAKEUP_BYTES (256 << 10) /* wake user space only when this much is pending */
-#define SCRY_FENTRY_MAX	  8	      /* syscalls traced through fentry/fexit pairs */
 #define SCRY_STACK_CAP	  4096	      /* bytes of the user stack copied for -k */
 
 /* What to do with a syscall (plan.mode). */

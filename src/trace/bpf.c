@@ -974,28 +974,21 @@ static int silent_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return 0;
 }
 
-/* How the syscall programs attach (see ARCHITECTURE.md, bpf backend). */
-enum attach_mode {
-	AM_PAIRS,	/* fentry/fexit pairs on the traced syscalls' functions */
-	AM_DISPATCHER,	/* fentry/fexit on x64_sys_call, the dispatcher of every syscall */
-	AM_TRACEPOINTS, /* the raw syscall tracepoints */
-};
-
-/* Opens and loads the kernel side, attached as mode says; nf pairs on the functions fns. */
-static int load_once(struct backend *b, enum attach_mode mode, int nf, char (*fns)[64], char *why,
-		     size_t whylen)
+static int load(struct backend *b, char *why, size_t whylen)
 {
 	struct session *s = b->s;
 	const struct trace_opts *o = s->o;
 	struct trace_bpf *skel;
 	int r;
 
+	libbpf_set_print(silent_print);
 	skel = trace_bpf__open();
 	if (!skel) {
 		snprintf(why, whylen, "cannot open the BPF object: %s", strerror(errno));
 		return -errno;
 	}
 	b->skel = skel;
+	b->count_only = o->summary == SUMMARY_ONLY && !o->filter.npaths && !o->filter.fds_given;
 	bpf_plan_build(o, b->count_only, (struct scry_plan *)skel->rodata->plans, SCRY_NR_MAX,
 		       (struct scry_plan *)&skel->rodata->unknown_plan);
 	skel->rodata->follow = o->follow > 0;
@@ -1004,33 +997,12 @@ static int load_once(struct backend *b, enum attach_mode mode, int nf, char (*fn
 	skel->rodata->signals_wanted = o->summary != SUMMARY_ONLY;
 	skel->rodata->send_maps = o->kflag;
 
-	struct bpf_program *fentry[SCRY_FENTRY_MAX] = {
-	    skel->progs.sys_fentry0, skel->progs.sys_fentry1, skel->progs.sys_fentry2,
-	    skel->progs.sys_fentry3, skel->progs.sys_fentry4, skel->progs.sys_fentry5,
-	    skel->progs.sys_fentry6, skel->progs.sys_fentry7};
-	struct bpf_program *fexit[SCRY_FENTRY_MAX] = {
-	    skel->progs.sys_fexit0, skel->progs.sys_fexit1, skel->progs.sys_fexit2,
-	    skel->progs.sys_fexit3, skel->progs.sys_fexit4, skel->progs.sys_fexit5,
-	    skel->progs.sys_fexit6, skel->progs.sys_fexit7};
-	if (mode == AM_TRACEPOINTS)
-		nf = 0;
-	for (int i = 0; i < SCRY_FENTRY_MAX; i++) {
-		bpf_program__set_autoload(fentry[i], i < nf);
-		bpf_program__set_autoload(fexit[i], i < nf);
-		if (i < nf) {
-			bpf_program__set_attach_target(fentry[i], 0, fns[i]);
-			bpf_program__set_attach_target(fexit[i], 0, fns[i]);
-		}
-	}
-	bpf_program__set_autoload(skel->progs.sys_fentry_all, mode == AM_DISPATCHER);
-	bpf_program__set_autoload(skel->progs.sys_fexit_all, mode == AM_DISPATCHER);
 	/* tp_btf where the kernel has BTF for tracepoints, raw_tp otherwise */
-	bool tp = mode == AM_TRACEPOINTS;
 	bool btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
-	bpf_program__set_autoload(skel->progs.sys_enter_raw, tp && !btf);
-	bpf_program__set_autoload(skel->progs.sys_exit_raw, tp && !btf);
-	bpf_program__set_autoload(skel->progs.sys_enter_btf, tp && btf);
-	bpf_program__set_autoload(skel->progs.sys_exit_btf, tp && btf);
+	bpf_program__set_autoload(skel->progs.sys_enter_raw, !btf);
+	bpf_program__set_autoload(skel->progs.sys_exit_raw, !btf);
+	bpf_program__set_autoload(skel->progs.sys_enter_btf, btf);
+	bpf_program__set_autoload(skel->progs.sys_exit_btf, btf);
 
 	r = trace_bpf__load(skel);
 	if (r < 0) {
@@ -1043,45 +1015,7 @@ static int load_once(struct backend *b, enum attach_mode mode, int nf, char (*fn
 		snprintf(why, whylen, "cannot attach the BPF programs: %s", strerror(-r));
 		return r;
 	}
-	return 0;
-}
-
-static int load(struct backend *b, char *why, size_t whylen)
-{
-	const struct trace_opts *o = b->s->o;
-	struct scry_plan *plans = calloc(SCRY_NR_MAX, sizeof(*plans)), unknown;
-	long nrs[SCRY_FENTRY_MAX];
-	char fns[SCRY_FENTRY_MAX][64];
-	int r;
-
-	if (!plans)
-		return -ENOMEM;
-	libbpf_set_print(silent_print);
-	b->count_only = o->summary == SUMMARY_ONLY && !o->filter.npaths && !o->filter.fds_given;
-	bpf_plan_build(o, b->count_only, plans, SCRY_NR_MAX, &unknown);
-	int nf = bpf_fentry_targets(plans, SCRY_NR_MAX, &unknown, nrs, fns, SCRY_FENTRY_MAX);
-	enum attach_mode mode = nf > 0 ? AM_PAIRS : AM_DISPATCHER;
-	if (getenv("SCRY_BPF_TRACEPOINTS"))
-		mode = AM_TRACEPOINTS;
-	if (mode == AM_DISPATCHER) {
-		/* numbers past the table never reach the dispatcher: the kernel answers them
-		 * with sys_ni_syscall directly (in-table ones reach it from the dispatcher,
-		 * where the pair sees them a second time, harmlessly) */
-		nf = 0;
-		if (unknown.mode != SM_SKIP)
-			snprintf(fns[nf++], sizeof(fns[0]), "__x64_sys_ni_syscall");
-	}
-	free(plans);
-	r = load_once(b, mode, nf, fns, why, whylen);
-	if (r < 0 && mode != AM_TRACEPOINTS) {
-		/* a kernel without fentry or without that function */
-		trace_bpf__destroy(b->skel);
-		b->skel = NULL;
-		r = load_once(b, AM_TRACEPOINTS, 0, fns, why, whylen);
-	}
-	if (r < 0)
-		return r;
-	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.rb), on_record, b, NULL);
+	b->rb = ring_buffer__new(bpf_map__fd(skel->maps.rb), on_record, b, NULL);
 	if (!b->rb) {
 		snprintf(why, whylen, "cannot map the ring buffer: %s", strerror(errno));
 		return -errno;

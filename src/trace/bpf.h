@@ -21,11 +21,3 @@ bool bpf_options_need_ptrace(const struct trace_opts *o, char *why, size_t whyle
  * the kernel. unknown: the plan for numbers past the table. */
 void bpf_plan_build(const struct trace_opts *o, bool count_only, struct scry_plan *plans,
 		    unsigned n, struct scry_plan *unknown);
-
-/* Per-syscall attachment (trace/bpf_fentry.c): when the plans trace at most max syscalls
- * (and nothing past the table), their numbers in nrs and the kernel functions that implement
- * them ("__x64_sys_openat") in fns (each fnlen bytes); returns how many. Returns -1 when the
- * raw syscall tracepoints are needed instead (more syscalls, one with no known function, or
- * SCRY_BPF_TRACEPOINTS set in the environment: a knob for tests and benchmarks). */
-int bpf_fentry_targets(const struct scry_plan *plans, unsigned n, const struct scry_plan *unknown,
-		       long *nrs, char (*fns)[64], int max);
