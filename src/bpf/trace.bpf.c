@@ -58,9 +58,10 @@ struct task_st {
 };
 
 enum {
-	TS_IN = 1 << 0,	    /* in a syscall that has a plan */
-	TS_SENT = 1 << 1,   /* its entry went out as SR_ENTER */
-	TS_IGNORE = 1 << 2, /* a thread not followed (no -f) */
+	TS_IN = 1 << 0,		/* in a syscall that has a plan */
+	TS_SENT = 1 << 1,	/* its entry went out as SR_ENTER */
+	TS_IGNORE = 1 << 2,	/* a thread not followed (no -f) */
+	TS_FIRST_EXEC = 1 << 3, /* the launched command's execve: its stack is the new image's */
 };
 
 struct {
@@ -1094,10 +1095,12 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 
 	if (!traced(tgid))
 		return 0;
+	bool first_exec = false;
 	if (tgid == hide_tgid) {
 		if (id != NR_execve && id != NR_execveat)
 			return 0;
 		hide_tgid = 0;
+		first_exec = true;
 	}
 	const volatile struct scry_plan *p = plan_of(id);
 	struct task_struct *task = bpf_get_current_task_btf();
@@ -1108,7 +1111,7 @@ static __always_inline int on_enter(__u64 a0, __u64 a1, __u64 a2, __u64 a3, __u6
 	}
 	if (st->flags & TS_IGNORE)
 		return 0;
-	st->flags = TS_IN;
+	st->flags = TS_IN | (first_exec ? TS_FIRST_EXEC : 0);
 	st->seq++;
 	st->used = 0;
 	st->npend = 0;
@@ -1161,6 +1164,21 @@ static __always_inline void flush_pending(struct task_st *st, __u32 tid, __u32 t
 	st->npend = 0;
 }
 
+/* -k: the launched command's execve: its stack at entry is scry's own code (the fork that
+ * runs it); as strace shows it, the stack is the new image's, taken at the return (the
+ * mappings first). Captured with SCF_EXIT; user space prefers those registers. */
+static __always_inline void first_exec_stack(struct task_st *st)
+{
+	struct pt_regs *r = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	__u64 sp = BPF_CORE_READ(r, sp);
+	__u64 to_page = 4096 - (sp & 4095);
+
+	maps_snapshot();
+	cap_regs(st, SCF_EXIT);
+	cap_mem(st, sp, to_page < SCRY_STACK_CAP ? to_page : SCRY_STACK_CAP, SCRY_STACK_CAP,
+		SCF_EXIT);
+}
+
 static __always_inline int on_exit(long ret, long nr_now)
 {
 	/* an untraced syscall returns here, before any helper or map lookup (the number is
@@ -1210,6 +1228,8 @@ static __always_inline int on_exit(long ret, long nr_now)
 		if (st->refetch)
 			capture(st, p, false, ret, st->refetch, true);
 		capture(st, p, true, ret, (1u << SCRY_NOPS) - 1, false);
+		if ((st->flags & TS_FIRST_EXEC) && send_maps && ret == 0)
+			first_exec_stack(st);
 		__u32 size = rec_size(st);
 		out(&st->rec, size, false);
 	}

@@ -414,17 +414,20 @@ static bool stack_caps(const struct backend *b, struct unw_regs *r, const struct
 	const struct bcap *regs = NULL;
 
 	*stack = NULL;
+	/* the entry's, or the exit's when the kernel took them there (the launched command's
+	 * execve: the new image's stack) */
 	for (unsigned i = 0; i < b->ncaps; i++)
-		if ((b->caps[i].flags & (SCF_REGS | SCF_EXIT)) == SCF_REGS &&
-		    b->caps[i].len == sizeof(struct scry_regs))
+		if ((b->caps[i].flags & SCF_REGS) && b->caps[i].len == sizeof(struct scry_regs) &&
+		    (!regs || (b->caps[i].flags & SCF_EXIT)))
 			regs = &b->caps[i];
 	if (!regs)
 		return false;
 	memcpy(r, regs->data, sizeof(*r));
+	uint8_t phase = regs->flags & SCF_EXIT;
 	for (unsigned i = 0; i < b->ncaps; i++)
-		if (!(b->caps[i].flags &
-		      (SCF_EXIT | SCF_REGS | SCF_FDPATH | SCF_FILE | SCF_FAULT)) &&
-		    b->caps[i].addr == r->sp && (!*stack || b->caps[i].len > (*stack)->len))
+		if (!(b->caps[i].flags & (SCF_REGS | SCF_FDPATH | SCF_FILE | SCF_FAULT)) &&
+		    (b->caps[i].flags & SCF_EXIT) == phase && b->caps[i].addr == r->sp &&
+		    (!*stack || b->caps[i].len > (*stack)->len))
 			*stack = &b->caps[i];
 	return true;
 }

@@ -53,6 +53,19 @@ for args in "1" "1 dlopen $plugin" "1 mangled"; do
 		fails=$((fails + 1))
 	fi
 done
+# the launched command's own execve: the new image's stack, as ptrace (and strace) show it,
+# not scry's code that ran the exec
+for backend in ptrace bpf; do
+	"$scry" trace --backend=$backend -k -e trace=execve -o "$tmp/$backend.log" \
+		"$helpers/unwind-target-nofp" 1 > /dev/null 2>&1
+done
+grep '^ > ' "$tmp/ptrace.log" > "$tmp/ptrace.lines"
+grep '^ > ' "$tmp/bpf.log" > "$tmp/bpf.lines"
+if [ ! -s "$tmp/bpf.lines" ] || grep -q 'scry(' "$tmp/bpf.lines" ||
+   ! diff -u "$tmp/ptrace.lines" "$tmp/bpf.lines"; then
+	echo "FAIL first execve: the stack lines differ (- ptrace, + bpf)"
+	fails=$((fails + 1))
+fi
 "$scry" trace --backend=bpf -k -e trace=getppid -ff -o "$tmp/exec" \
 	sh -c "$helpers/unwind-target-nofp 1; exec $helpers/unwind-target-fp 1" > /dev/null 2>&1
 for variant in nofp fp; do
